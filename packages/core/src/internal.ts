@@ -1,0 +1,2 @@
+/** @internal Entry point for sibling packages (@heap/gc, @heap/unsafe, @heap/python-lite). */
+export * from './index.js'

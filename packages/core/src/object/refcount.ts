@@ -1,0 +1,96 @@
+/**
+ * Reference counting: `Py_INCREF`, `Py_DECREF` and friends.
+ *
+ * Immortality: an object whose count is at least 2**31 is immortal — INCREF and DECREF leave it alone. This one rule
+ * covers every profile: 3.12/3.13 store 4294967295 (low 32 bits negative), 3.14 stores 3 << 30, and counts of
+ * earlier versions never get near 2**31 (3.11's static objects start at 999999999).
+ * DEVIATION(cpython): a ≤3.11 count forced to 2**31 or more through unsafe writes is treated as immortal.
+ *
+ * @cpython Include/object.h#Py_INCREF
+ */
+import { tracing } from '../events.js'
+import type { PyObject } from './object.js'
+
+export const IMMORTAL_MIN = 0x8000_0000
+
+/** `Py_REFCNT`. */
+export function Py_REFCNT(op: PyObject): number {
+  return op.ob_refcnt
+}
+
+/** `_Py_IsImmortal`. */
+export function _Py_IsImmortal(op: PyObject): boolean {
+  return op.ob_refcnt >= IMMORTAL_MIN
+}
+
+/** @cpython Include/object.h#Py_INCREF */
+export function Py_INCREF(op: PyObject): void {
+  if (op.ob_refcnt < IMMORTAL_MIN) {
+    op.ob_refcnt++
+    if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('incref', op)
+  }
+}
+
+/** @cpython Include/object.h#Py_DECREF */
+export function Py_DECREF(op: PyObject): void {
+  const rc = op.ob_refcnt
+  if (rc >= IMMORTAL_MIN) return
+  op.ob_refcnt = rc - 1
+  if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('decref', op)
+  if (rc === 1) _Py_Dealloc(op)
+}
+
+/** @cpython Include/object.h#Py_XINCREF */
+export function Py_XINCREF(op: PyObject | null | undefined): void {
+  if (op) Py_INCREF(op)
+}
+
+/** @cpython Include/object.h#Py_XDECREF */
+export function Py_XDECREF(op: PyObject | null | undefined): void {
+  if (op) Py_DECREF(op)
+}
+
+/** `Py_NewRef`: INCREF and return the object. */
+export function Py_NewRef<T extends PyObject>(op: T): T {
+  Py_INCREF(op)
+  return op
+}
+
+/** `Py_XNewRef`. */
+export function Py_XNewRef<T extends PyObject>(op: T | null): T | null {
+  if (op) Py_INCREF(op)
+  return op
+}
+
+/**
+ * `Py_CLEAR` on a field: the field is set to null before the old value is released, so a finalizer that runs
+ * during the release sees the cleared field.
+ */
+export function Py_CLEAR<K extends string>(holder: { [P in K]: PyObject | null }, field: K): void {
+  const old = holder[field]
+  if (old) {
+    holder[field] = null as never
+    Py_DECREF(old)
+  }
+}
+
+/** `Py_SETREF`: store a new (owned) value, then release the old one. */
+export function Py_SETREF<K extends string>(holder: { [P in K]: PyObject | null }, field: K, value: PyObject | null): void {
+  const old = holder[field]
+  holder[field] = value as never
+  if (old) Py_DECREF(old)
+}
+
+/**
+ * `_Py_Dealloc`: calls the type's `tp_dealloc` whatever the count is.
+ * @cpython Objects/object.c#_Py_Dealloc
+ */
+export function _Py_Dealloc(op: PyObject): void {
+  if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('dealloc', op)
+  op.ob_type.tp_dealloc(op)
+}
+
+/** `_Py_NewReference`: a recycled object (from a free list) starts a new life with count 1. */
+export function _Py_NewReference(op: PyObject): void {
+  op.ob_refcnt = 1
+}

@@ -1,0 +1,2 @@
+// Placeholder: implemented by the owning engineer (see CONTRIBUTING.md).
+export {}

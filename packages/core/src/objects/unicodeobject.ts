@@ -1,0 +1,214 @@
+/**
+ * `str`: immutable text. The value is a JS string; the simulated size follows CPython's compact representations
+ * (ASCII, latin-1, UCS-2, UCS-4). Interning and the static one-character strings follow the profile.
+ * @cpython Objects/unicodeobject.c
+ */
+import { PyObject_Free, PyObject_Init, PyObject_InitStatic } from '../object/alloc.js'
+import { OB_IMMORTAL, PyObject } from '../object/object.js'
+import { Py_INCREF } from '../object/refcount.js'
+import type { PyTypeObject } from '../object/type.js'
+import type { Runtime } from '../runtime/runtime.js'
+import { makeImmortal, makeStatic } from './immortal.js'
+
+export const SSTATE_NOT_INTERNED = 0
+export const SSTATE_INTERNED_MORTAL = 1
+export const SSTATE_INTERNED_IMMORTAL = 2
+export const SSTATE_INTERNED_IMMORTAL_STATIC = 3
+
+export class PyUnicodeObject extends PyObject {
+  /** The text. */
+  readonly value: string
+  /** Cached hash, -1 until computed. */
+  hash: number
+  /** `state.interned`. */
+  interned: number
+  /** 1 (ASCII or latin-1), 2 (UCS-2) or 4 (UCS-4) bytes per character. */
+  readonly kind: 1 | 2 | 4
+  readonly ascii: boolean
+  /** Number of code points (`len()`), which differs from `value.length` for astral characters. */
+  readonly length: number
+  /** Whether a UTF-8 copy was made (counted by getsizeof for non-ASCII strings). */
+  hasUtf8: boolean
+  constructor(type: PyTypeObject, value: string, kind: 1 | 2 | 4, ascii: boolean, length: number) {
+    super(type)
+    this.value = value
+    this.hash = -1
+    this.interned = SSTATE_NOT_INTERNED
+    this.kind = kind
+    this.ascii = ascii
+    this.length = length
+    this.hasUtf8 = false
+  }
+}
+
+/** Analyses a JS string: the storage kind CPython would pick and the number of code points. */
+export function strKind(s: string): { kind: 1 | 2 | 4; ascii: boolean; length: number } {
+  let max = 0
+  let astral = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        astral++
+        i++
+        max = 0x10000
+        continue
+      }
+    }
+    if (c > max) max = c
+  }
+  const kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4
+  return { kind, ascii: max < 0x80, length: s.length - astral }
+}
+
+/** The object's own size as `str.__sizeof__` reports it. */
+export function unicode_sizeof(rt: Runtime, op: PyUnicodeObject): number {
+  const t = rt.profile.objects.sizeof
+  if (op.ascii) return t.strAsciiBase + op.length + 1
+  const base = op.kind === 1 ? t.strLatin1Base : op.kind === 2 ? t.strUcs2Base : t.strUcs4Base
+  let size = base + (op.length + 1) * op.kind
+  if (op.hasUtf8) size += utf8Length(op.value) + 1
+  return size
+}
+
+function utf8Length(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
+}
+
+/** `unicode_dealloc`. */
+export function unicode_dealloc(op: PyObject): void {
+  const s = op as PyUnicodeObject
+  const rt = op.ob_type.tp_runtime
+  if (s.interned !== SSTATE_NOT_INTERNED && rt.interned.get(s.value) === s) rt.interned.delete(s.value)
+  PyObject_Free(op)
+}
+
+/**
+ * Creates a new str object (a new reference). Returns the shared empty string and the cached one-character
+ * latin-1 strings where CPython does.
+ * @cpython Objects/unicodeobject.c#PyUnicode_FromString
+ */
+export function PyUnicode_FromString(rt: Runtime, value: string): PyUnicodeObject {
+  if (value.length <= 1) {
+    if (value.length === 0) {
+      Py_INCREF(rt.empty_str)
+      return rt.empty_str as PyUnicodeObject
+    }
+    const c = value.charCodeAt(0)
+    if (c < 256) return get_latin1_char(rt, c)
+  }
+  return newUnicode(rt, value)
+}
+
+function newUnicode(rt: Runtime, value: string): PyUnicodeObject {
+  const k = strKind(value)
+  const op = new PyUnicodeObject(rt.types.str, value, k.kind, k.ascii, k.length)
+  return PyObject_Init(rt, op, unicode_sizeof(rt, op))
+}
+
+/** A one-character latin-1 string: statically allocated (3.11+) or created once and cached. */
+export function get_latin1_char(rt: Runtime, c: number): PyUnicodeObject {
+  let op = rt.latin1[c] as PyUnicodeObject | undefined
+  if (op === undefined) {
+    // Only reached on profiles without static latin-1 characters: the cache holds one reference.
+    op = newUnicode(rt, String.fromCharCode(c))
+    rt.latin1[c] = op
+  }
+  Py_INCREF(op)
+  return op
+}
+
+/** Creates the static strings ('' and, per profile, the latin-1 characters). Called once by the runtime. */
+export function _PyUnicode_InitStatic(rt: Runtime): void {
+  const stat = rt.profile.objects.staticObjects.latin1Chars
+  const mk = (s: string): PyUnicodeObject => {
+    const k = strKind(s)
+    const op = new PyUnicodeObject(rt.types.str, s, k.kind, k.ascii, k.length)
+    if (stat) {
+      PyObject_InitStatic(rt, op, unicode_sizeof(rt, op))
+      makeStatic(rt, op)
+    } else PyObject_Init(rt, op, unicode_sizeof(rt, op))
+    return op
+  }
+  rt.empty_str = mk('')
+  if (stat) for (let c = 0; c < 256; c++) rt.latin1[c] = mk(String.fromCharCode(c))
+}
+
+/**
+ * Interns `op` (stealing the caller's reference) and returns the canonical object (a new reference).
+ * `immortal` marks interning done by the compiler / C API (immortal from 3.12 on); `sys.intern` passes false.
+ * @cpython Objects/unicodeobject.c#PyUnicode_InternInPlace
+ */
+export function PyUnicode_InternInPlace(rt: Runtime, op: PyUnicodeObject, immortal: boolean): PyUnicodeObject {
+  if (op.ob_type !== rt.types.str) return op
+  const existing = rt.interned.get(op.value) as PyUnicodeObject | undefined
+  if (existing !== undefined && existing !== op) {
+    Py_INCREF(existing)
+    decrefNoDealloc(op)
+    return existing
+  }
+  if (op.interned !== SSTATE_NOT_INTERNED) return op
+  if ((op.ob_flags & OB_IMMORTAL) !== 0 || op.ob_refcnt >= 0x8000_0000) {
+    op.interned = SSTATE_INTERNED_IMMORTAL_STATIC
+    rt.interned.set(op.value, op)
+    return op
+  }
+  const policy = rt.profile.objects.internedStrings
+  rt.interned.set(op.value, op)
+  if (policy === 'all-immortal' || (policy === 'c-api-immortal' && immortal)) {
+    op.interned = SSTATE_INTERNED_IMMORTAL
+    makeImmortal(rt, op)
+  } else {
+    // The interned dict does not own its mortal strings: they leave it when they die.
+    op.interned = SSTATE_INTERNED_MORTAL
+  }
+  return op
+}
+
+/** Releases a reference that cannot be the last one (the interned duplicate case). */
+function decrefNoDealloc(op: PyObject): void {
+  if (op.ob_refcnt === 1) {
+    op.ob_refcnt = 0
+    op.ob_type.tp_dealloc(op)
+  } else if (op.ob_refcnt < 0x8000_0000) op.ob_refcnt--
+}
+
+/** An interned str for an identifier (a new reference), as the compiler and `PyUnicode_InternFromString` make. */
+export function PyUnicode_InternFromString(rt: Runtime, value: string): PyUnicodeObject {
+  const existing = rt.interned.get(value) as PyUnicodeObject | undefined
+  if (existing !== undefined) {
+    Py_INCREF(existing)
+    return existing
+  }
+  return PyUnicode_InternInPlace(rt, PyUnicode_FromString(rt, value), true)
+}
+
+/** The hash of a str: stable within a run (CPython randomises it per process; no output should depend on it). */
+export function unicode_hash(op: PyObject): number {
+  const s = op as PyUnicodeObject
+  if (s.hash !== -1) return s.hash
+  const v = s.value
+  // FNV-1a over UTF-16 code units, folded to a non-negative 52-bit number; -1 is reserved.
+  let h1 = 0x811c9dc5
+  let h2 = 0x01000193
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 0x01000193)
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15)
+  }
+  let h = (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff)
+  if (h === -1) h = -2
+  s.hash = h
+  return h
+}

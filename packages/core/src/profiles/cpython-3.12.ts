@@ -1,0 +1,26 @@
+import { extendProfile } from './define.js'
+import { cpython311 } from './cpython-3.11.js'
+
+/** CPython 3.12.1: PEP 683 immortal objects, automatic collection at the eval breaker. */
+export const cpython312 = extendProfile(cpython311, {
+  id: '3.12',
+  summary: 'CPython 3.12.1: PEP 683 immortality (4294967295), every interned string immortal, collection at the eval breaker',
+  cpython: {
+    version: '3.12.1',
+    versionInfo: [3, 12, 1, 'final', 0],
+    sysVersion: '3.12.1 (main, May  9 2026, 07:36:11) [GCC 12.2.0]',
+    hexversion: 0x030c01f0,
+  },
+  objects: {
+    immortality: 'pep683-uint32',
+    immortalRefcount: 4294967295,
+    staticInitialRefcount: null,
+    staticObjects: { singletons: true, smallInts: true, emptyTuple: true, latin1Chars: true, builtinTypes: true },
+    internedStrings: 'all-immortal',
+    sizeof: { strAsciiBase: 40, strLatin1Base: 56, strUcs2Base: 56, strUcs4Base: 56, instance: 48, function: 160, type: 1704 },
+  },
+  gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },
+  output: { nameErrorHints: 'did-you-mean+forgot-import' },
+  unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361 },
+  baselines: { script: {}, repl: {} },
+})

@@ -1,0 +1,18 @@
+import { extendProfile } from './define.js'
+import { cpython312 } from './cpython-3.12.js'
+
+/** CPython 3.13.0: threshold 2000, inline values, `sys.intern` strings mortal again. */
+export const cpython313 = extendProfile(cpython312, {
+  id: '3.13',
+  summary: 'CPython 3.13.0: threshold0 2000, inline instance values, sys.intern strings mortal again',
+  cpython: {
+    version: '3.13.0',
+    versionInfo: [3, 13, 0, 'final', 0],
+    sysVersion: '3.13.0 (main, May  9 2026, 07:36:57) [GCC 12.2.0]',
+    hexversion: 0x030d00f0,
+  },
+  objects: { internedStrings: 'c-api-immortal', instanceDict: 'inline-values', sizeof: { type: 1712 } },
+  gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
+  output: { replSourceLines: true },
+  unsafe: { finalizerAssertLine: 503 },
+})

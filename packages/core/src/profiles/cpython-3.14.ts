@@ -1,0 +1,35 @@
+import { extendProfile } from './define.js'
+import { cpython313 } from './cpython-3.13.js'
+
+/**
+ * CPython 3.14.2 (the 3.14.1–3.14.4 line): the incremental collector, count on track, borrowed fast loads.
+ * 64-bit values are derived from source; logic was observed on Pyodide 314.0.7 (wasm32).
+ */
+export const cpython314 = extendProfile(cpython313, {
+  id: '3.14',
+  summary: 'CPython 3.14.2: incremental collector (2000, 10, 0), LOAD_FAST_BORROW, dicts always tracked, 3<<30 immortals',
+  cpython: {
+    version: '3.14.2',
+    versionInfo: [3, 14, 2, 'final', 0],
+    sysVersion: '3.14.2 (main, Dec  5 2025, 12:00:00) [GCC 12.2.0]',
+    hexversion: 0x030e02f0,
+  },
+  objects: {
+    immortality: 'pep683-3<<30',
+    immortalRefcount: 3221225472,
+    dictTracking: 'always',
+    tupleUntracking: 'at-creation-and-collection',
+  },
+  eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
+  gc: {
+    collector: 'incremental',
+    thresholds: [2000, 10, 0],
+    threshold2Ignored: true,
+    countAccounting: 'track',
+    immortalsDuringCollect: 'untrack',
+  },
+  output: { unraisableFormat: 'ignored-while-calling' },
+  messages: { unraisableDel: 'Exception ignored while calling deallocator {obj}' },
+  unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null },
+  evidence: { 'objects.immortalRefcount': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
+})

@@ -1,0 +1,39 @@
+import { extendProfile } from './define.js'
+import { cpython38 } from './cpython-3.8.js'
+
+/**
+ * The pre-3.4 finalizer policy as CPython 2.7.18 shows it: cycles with `__del__` go to `gc.garbage`.
+ * Python 3 syntax is accepted (NON-CPYTHON liberty).
+ */
+export const legacy = extendProfile(cpython38, {
+  id: 'legacy',
+  summary: 'pre-3.4 finalizer policy (observed on CPython 2.7.18): __del__ cycles are uncollectable and land in gc.garbage',
+  cpython: {
+    version: '2.7.18',
+    versionInfo: [2, 7, 18, 'final', 0],
+    sysVersion: '2.7.18 (default, May  9 2026, 07:29:50) \n[GCC 12.2.0]',
+    hexversion: 0x020712f0,
+  },
+  objects: {
+    sizeof: { strAsciiBase: 36, strLatin1Base: 36, bytesBase: 37, tupleBase: 56, listBase: 72, dictEmpty: 280, setBase: 232,
+      instance: 64, instanceDictEmpty: 280, function: 120, type: 104 },
+  },
+  gc: {
+    gcHeadSize: 32,
+    resurrection: 'none',
+    finalizerPolicy: 'legacy-gc-garbage',
+    api: { callbacks: false, getStats: false, freeze: false, getObjectsGeneration: false, isFinalized: false },
+    debugFlags: { DEBUG_STATS: 1, DEBUG_COLLECTABLE: 2, DEBUG_UNCOLLECTABLE: 4, DEBUG_INSTANCES: 8, DEBUG_OBJECTS: 16, DEBUG_SAVEALL: 32, DEBUG_LEAK: 62 },
+    debugStatsDonePeriod: true,
+    debugStatsPermanentLine: false,
+    debugObjectLinesNeedDebugObjects: true,
+  },
+  messages: {
+    globalNameError: "global name '{name}' is not defined",
+    unraisableDel: 'Exception {type}: {value} in {obj} ignored',
+    noneDeallocFatal: null,
+  },
+  output: { unraisableFormat: 'legacy-one-line' },
+  unsafe: { pyDeallocExported: false },
+  baselines: { script: { '1': 627, '0': 397 }, repl: { '1': 629, '0': 395 } },
+})

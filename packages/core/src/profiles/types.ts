@@ -1,0 +1,173 @@
+/**
+ * A version profile: every behaviour of CPython that differs between versions, as data.
+ * Code asks a profile a named question; it never compares version numbers.
+ */
+
+/** Where a value comes from: run on a real interpreter, Pyodide, read in source, or inferred. */
+export type Evidence = 'run' | 'pyodide' | 'source' | 'derived' | 'nonCPython'
+
+export interface CPythonProfile {
+  /** The id users select with `--python`: 'legacy', '3.8', '3.11', '3.12', '3.13', '3.14'. */
+  readonly id: string
+  /** A one-line description for `heap profiles`. */
+  readonly summary: string
+  readonly cpython: {
+    /** The exact release whose behaviour the profile follows, e.g. '3.11.7'. */
+    readonly version: string
+    readonly versionInfo: readonly [number, number, number, string, number]
+    /** `sys.version` as that build prints it. */
+    readonly sysVersion: string
+    readonly hexversion: number
+  }
+  /** 8 for 64-bit builds; 4 to compare with wasm32 Pyodide. */
+  readonly pointerSize: 8 | 4
+
+  readonly objects: {
+    readonly smallInts: { readonly min: number; readonly max: number }
+    /** How static/immortal objects count references. */
+    readonly immortality: 'none' | 'static-999999999' | 'pep683-uint32' | 'pep683-3<<30'
+    /** The refcount an immortal object reports (null when nothing is immortal). */
+    readonly immortalRefcount: number | null
+    /** The refcount a statically allocated object starts with (3.11: 999999999). */
+    readonly staticInitialRefcount: number | null
+    /** Which objects are statically allocated / immortal. */
+    readonly staticObjects: {
+      readonly singletons: boolean // None, True, False, Ellipsis, NotImplemented
+      readonly smallInts: boolean
+      readonly emptyTuple: boolean
+      readonly latin1Chars: boolean // '' and one-character latin-1 strings, b'' and one-byte bytes
+      readonly builtinTypes: boolean
+    }
+    readonly internedStrings: 'mortal' | 'all-immortal' | 'c-api-immortal'
+    readonly instanceDict: 'always-dict' | 'lazy-values' | 'inline-values'
+    readonly dictTracking: 'lazy' | 'always'
+    readonly tupleUntracking: 'at-collection' | 'at-creation-and-collection'
+    /** Type free lists: how many freed objects each keeps for reuse. */
+    readonly freeLists: {
+      readonly float: number
+      readonly tuple: { readonly maxLength: number; readonly perLength: number }
+      readonly list: number
+      readonly dict: number
+    }
+    /** Trashcan: nesting depth after which deallocation is deferred. */
+    readonly trashcanUnwindLevel: number
+    /** Size in bytes of one `str` of each kind, for getsizeof (header of compact ASCII / compact). */
+    readonly sizeof: SizeofTable
+  }
+
+  readonly memory: {
+    /** pymalloc: requests up to this size use size classes. */
+    readonly smallRequestThreshold: number
+    readonly alignment: number
+    readonly poolSize: number
+    readonly arenaSize: number
+  }
+
+  readonly eval: {
+    readonly callArguments: 'caller-keeps-callee-increfs' | 'moved-into-frame'
+    readonly borrowedFastLoads: boolean
+    readonly frameLocalsRelease: 'first-to-last' | 'last-to-first'
+    readonly constantSlices: boolean
+    readonly recursionLimit: number
+    /** Whether a frame object exists for every call (≤3.10) or only on demand (3.11+). */
+    readonly frameObjects: 'always' | 'lazy'
+  }
+
+  readonly gc: {
+    readonly collector: 'generational' | 'incremental'
+    readonly thresholds: readonly [number, number, number]
+    readonly threshold2Ignored: boolean
+    readonly countAccounting: 'alloc' | 'track'
+    readonly autoCollect: 'in-allocation' | 'eval-breaker'
+    readonly gcHeadSize: number
+    /** Extra words before the GC head for instances with a managed dict (3.11+). */
+    readonly preHeaderSize: number
+    readonly immortalsDuringCollect: 'none' | 'move-to-permanent' | 'untrack'
+    readonly weakrefClearing: 'before-finalizers' | 'split'
+    readonly resurrection: 'none' | 'all-or-nothing-counted' | 'all-or-nothing-uncounted' | 'per-object'
+    readonly finalizerPolicy: 'legacy-gc-garbage' | 'pep442'
+    /** Whether `tp_clear` and friends report `Exception ignored in tp_clear of`. */
+    readonly api: {
+      readonly callbacks: boolean
+      readonly getStats: boolean
+      readonly freeze: boolean
+      readonly getObjectsGeneration: boolean
+      readonly isFinalized: boolean
+    }
+    readonly debugFlags: Readonly<Record<string, number>>
+    /** DEBUG_STATS: whether the "done" line ends with a period (2.7). */
+    readonly debugStatsDonePeriod: boolean
+    readonly debugStatsPermanentLine: boolean
+    readonly debugObjectLinesNeedDebugObjects: boolean
+    readonly callbacksSkippedAtShutdown: boolean
+  }
+
+  readonly messages: Messages
+
+  readonly output: {
+    readonly nameErrorHints: 'none' | 'did-you-mean' | 'did-you-mean+forgot-import'
+    readonly tracebackCarets: boolean
+    readonly replSourceLines: boolean
+    readonly absoluteMainPath: boolean
+    readonly unraisableFormat: 'legacy-one-line' | 'ignored-in' | 'ignored-while-calling'
+    /** How builtin functions name themselves in argument errors: 'list.append' (3.10+) or 'append'. */
+    readonly builtinNames: 'qualified' | 'short'
+  }
+
+  readonly unsafe: {
+    readonly pyDeallocExported: boolean
+    readonly noneDealloc: 'fatal' | 're-immortalize'
+    readonly smallIntDealloc: 'free-invalid-pointer' | 'survives'
+    readonly header: 'refcnt64' | 'refcnt-split32' | 'refcnt32-overflow-flags'
+    /** `Objects/object.c:NNN` of the finalizer-on-live-object assertion (null: a plain fatal error). */
+    readonly finalizerAssertLine: number | null
+  }
+
+  /** Per-mode baselines for interpreter-shared objects' refcounts (live references held elsewhere). */
+  readonly baselines: {
+    readonly script: Readonly<Record<string, number>>
+    readonly repl: Readonly<Record<string, number>>
+  }
+
+  readonly evidence: Readonly<Record<string, Evidence>>
+}
+
+/** Message templates: `{name}` placeholders are filled by the caller. */
+export interface Messages {
+  readonly unboundLocal: string
+  readonly unboundFree: string
+  readonly nameError: string
+  readonly globalNameError: string
+  readonly attributeErrorDel: string
+  readonly unraisableDel: string
+  readonly noneDeallocFatal: string | null
+  readonly [key: string]: string | null
+}
+
+/** `sys.getsizeof` parameters (64-bit unless the profile says otherwise). */
+export interface SizeofTable {
+  readonly object: number
+  readonly intBase: number // ob_size field and header, without digits
+  readonly intDigitSize: number // 4 (30-bit digits)
+  readonly intZeroHasDigit: boolean // 3.11+: 0 reports one digit
+  readonly float: number
+  readonly strAsciiBase: number // compact ASCII header, plus one byte per char and the NUL
+  readonly strLatin1Base: number // compact (non-ASCII) header
+  readonly strUcs2Base: number
+  readonly strUcs4Base: number
+  readonly bytesBase: number
+  readonly tupleBase: number
+  readonly listBase: number
+  readonly dictEmpty: number
+  readonly setBase: number
+  readonly instance: number // an instance of an empty class (with managed dict/weakref)
+  readonly instanceDictEmpty: number
+  readonly function: number
+  readonly type: number
+  readonly none: number
+  readonly bool: number
+  readonly range: number
+  readonly bytearray: number
+}
+
+export type ProfileId = 'legacy' | '3.8' | '3.11' | '3.12' | '3.13' | '3.14'

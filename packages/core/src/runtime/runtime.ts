@@ -1,0 +1,173 @@
+/**
+ * The runtime: what CPython keeps in `_PyRuntime` and `PyInterpreterState` — the profile, the allocator, the
+ * collector's state, the builtin types and singletons. Several runtimes can live in one JS process (the docs compare
+ * profiles side by side); nothing is global.
+ * @cpython Include/internal/pycore_interp.h#PyInterpreterState
+ */
+import { EventHub } from '../events.js'
+import { GCState } from '../gc/gc-state.js'
+import { AddressSpace } from '../memory/obmalloc.js'
+import type { PyObject } from '../object/object.js'
+import type { PyTypeObject } from '../object/type.js'
+import type { CPythonProfile } from '../profiles/types.js'
+
+export type ExecutionMode = 'script' | 'repl' | 'exec'
+
+/** The builtin types every runtime creates. Implementations register more under their names. */
+export interface BuiltinTypes {
+  type: PyTypeObject
+  object: PyTypeObject
+  NoneType: PyTypeObject
+  NotImplementedType: PyTypeObject
+  ellipsis: PyTypeObject
+  bool: PyTypeObject
+  int: PyTypeObject
+  float: PyTypeObject
+  complex: PyTypeObject
+  str: PyTypeObject
+  bytes: PyTypeObject
+  bytearray: PyTypeObject
+  tuple: PyTypeObject
+  list: PyTypeObject
+  dict: PyTypeObject
+  set: PyTypeObject
+  frozenset: PyTypeObject
+  range: PyTypeObject
+  slice: PyTypeObject
+  function: PyTypeObject
+  builtin_function_or_method: PyTypeObject
+  method: PyTypeObject
+  method_descriptor: PyTypeObject
+  classmethod_descriptor: PyTypeObject
+  wrapper_descriptor: PyTypeObject
+  method_wrapper: PyTypeObject
+  getset_descriptor: PyTypeObject
+  member_descriptor: PyTypeObject
+  classmethod: PyTypeObject
+  staticmethod: PyTypeObject
+  property: PyTypeObject
+  cell: PyTypeObject
+  code: PyTypeObject
+  frame: PyTypeObject
+  module: PyTypeObject
+  generator: PyTypeObject
+  traceback: PyTypeObject
+  weakref: PyTypeObject
+  weakproxy: PyTypeObject
+  weakcallableproxy: PyTypeObject
+  super: PyTypeObject
+  mappingproxy: PyTypeObject
+  [name: string]: PyTypeObject
+}
+
+/** The exception types, by Python name ('BaseException', 'TypeError' …). */
+export type ExceptionTypes = Record<string, PyTypeObject>
+
+/** Services the layers above core provide. Each has a default that behaves like a bare core. */
+export interface RuntimeHooks {
+  /** gc: an allocation pushed `count[0]` over the threshold (profiles that collect inside the allocation). */
+  collectGenerations(rt: Runtime): void
+  /**
+   * Reports an exception that cannot be raised (`PyErr_WriteUnraisable`): `exc` is an exception instance (owned by
+   * the caller), `obj` the object it concerns, `msg` an optional message prefix.
+   */
+  writeUnraisable(rt: Runtime, exc: PyObject, obj: PyObject | null, msg: string | null): void
+  /** `Py_FatalError`: the simulated process aborts. Must throw. */
+  fatalError(rt: Runtime, func: string | null, msg: string): never
+  /** Weakref callbacks and finalizers call back into the interpreter through `tp_call`; nothing else is needed. */
+}
+
+export interface RuntimeOptions {
+  profile: CPythonProfile
+  mode?: ExecutionMode
+  /** Simulated heap limit in bytes (MemoryError beyond it). */
+  heapLimit?: number
+}
+
+export class Runtime {
+  readonly profile: CPythonProfile
+  mode: ExecutionMode
+  readonly mem: AddressSpace
+  readonly gc: GCState
+  readonly events: EventHub
+  /** Filled by `initTypes` and the object implementations. */
+  readonly types: BuiltinTypes
+  readonly exc: ExceptionTypes
+  hooks: RuntimeHooks
+
+  /* Singletons, created by the object implementations. */
+  None!: PyObject
+  True!: PyObject
+  False!: PyObject
+  Ellipsis!: PyObject
+  NotImplemented!: PyObject
+  empty_tuple!: PyObject
+  empty_str!: PyObject
+  empty_bytes!: PyObject
+  /** `_PyLong_SMALL_INTS`: index `v - smallIntMin`. */
+  readonly small_ints: PyObject[] = []
+  /** One-character latin-1 strings (3.11+: statically allocated; before: created on demand and cached). */
+  readonly latin1: (PyObject | undefined)[] = []
+  readonly bytes_characters: (PyObject | undefined)[] = []
+  /** The interned strings dict (keys by value). */
+  readonly interned = new Map<string, PyObject>()
+  /** Type free lists keyed by name ('float', 'list', 'dict', 'tuple1' …). */
+  readonly freelists = new Map<string, PyObject[]>()
+
+  /** Trashcan state. @cpython Include/cpython/pystate.h#_PyTrash */
+  trash_delete_nesting = 0
+  readonly trash_delete_later: PyObject[] = []
+
+  /**
+   * References to shared objects held by the parts of CPython that the simulation does not model (stdlib modules,
+   * site, the REPL): per-profile baselines, so `sys.getrefcount(1)` prints CPython's number. Declared to the audit.
+   */
+  readonly phantomRefs = new Map<PyObject, number>()
+  /** Statically allocated objects (never freed). */
+  readonly statics: PyObject[] = []
+  /** Static objects whose count started at the profile's static base (3.11: 999999999) instead of 1. */
+  readonly staticBase = new Set<PyObject>()
+  /** Extra audit roots: functions that visit references held outside objects (frames, the parser arena …). */
+  readonly auditRoots: ((visit: (op: PyObject) => void) => void)[] = []
+
+  /** NON-CPYTHON: the place the interpreter is executing, for events (set by the VM). */
+  location: () => { filename: string; lineno: number } | null = () => null
+
+  constructor(opts: RuntimeOptions) {
+    this.profile = opts.profile
+    this.mode = opts.mode ?? 'script'
+    const m = opts.profile.memory
+    this.mem = new AddressSpace({
+      alignment: opts.profile.pointerSize === 4 ? 8 : m.alignment,
+      smallRequestThreshold: m.smallRequestThreshold,
+      poolSize: m.poolSize,
+      arenaSize: m.arenaSize,
+      limit: opts.heapLimit,
+    })
+    this.gc = new GCState(opts.profile.gc.thresholds)
+    this.events = new EventHub()
+    this.types = {} as BuiltinTypes
+    this.exc = {}
+    this.hooks = {
+      collectGenerations: () => {},
+      writeUnraisable: defaultWriteUnraisable,
+      fatalError: (_rt, func, msg) => {
+        throw new Error(`Fatal Python error: ${func ? func + ': ' : ''}${msg}`)
+      },
+    }
+  }
+
+  freelist(name: string): PyObject[] {
+    let fl = this.freelists.get(name)
+    if (!fl) this.freelists.set(name, (fl = []))
+    return fl
+  }
+}
+
+function defaultWriteUnraisable(_rt: Runtime, exc: PyObject, obj: PyObject | null, msg: string | null): void {
+  // Core alone has no stderr: keep the report for inspection.
+  unraisableLog.push({ exc, obj, msg })
+}
+
+/** Unraisable reports made while no interpreter was attached (core-only use). */
+export const unraisableLog: { exc: PyObject; obj: PyObject | null; msg: string | null }[] = []

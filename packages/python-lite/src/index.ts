@@ -1,0 +1,2 @@
+/** @heap/python-lite — a Python interpreter whose memory behaviour matches real CPython. */
+export {}

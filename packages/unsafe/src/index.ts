@@ -1,0 +1,2 @@
+/** @heap/unsafe — ctypes-like access to @heap/core's simulated memory. */
+export {}

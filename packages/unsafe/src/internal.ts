@@ -1,0 +1,2 @@
+/** @internal Entry point for sibling packages. */
+export * from './index.js'
