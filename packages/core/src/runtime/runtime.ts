@@ -72,6 +72,8 @@ export interface RuntimeHooks {
    * the caller), `obj` the object it concerns, `msg` an optional message prefix.
    */
   writeUnraisable(rt: Runtime, exc: PyObject, obj: PyObject | null, msg: string | null): void
+  /** Text the runtime itself writes to stderr (gc DEBUG lines …); the interpreter routes it to `sys.stderr`. */
+  writeStderr(rt: Runtime, text: string): void
   /** `Py_FatalError`: the simulated process aborts. Must throw. */
   fatalError(rt: Runtime, func: string | null, msg: string): never
   /** Weakref callbacks and finalizers call back into the interpreter through `tp_call`; nothing else is needed. */
@@ -114,6 +116,14 @@ export class Runtime {
   /** Type free lists keyed by name ('float', 'list', 'dict', 'tuple1' …). */
   readonly freelists = new Map<string, PyObject[]>()
 
+  /**
+   * Weak references: the head of each referent's list of weakref objects (CPython keeps it at
+   * `tp_weaklistoffset` inside the object). Only referents that have weakrefs appear here.
+   */
+  readonly weakrefs = new Map<PyObject, PyObject>()
+  /** `PyObject_ClearWeakRefs`, installed by the weakref module: clears `op`'s weakrefs and calls their callbacks. */
+  clearWeakRefs: (op: PyObject) => void = () => {}
+
   /** Trashcan state. @cpython Include/cpython/pystate.h#_PyTrash */
   trash_delete_nesting = 0
   readonly trash_delete_later: PyObject[] = []
@@ -150,6 +160,9 @@ export class Runtime {
     this.exc = {}
     this.hooks = {
       collectGenerations: () => {},
+      writeStderr: (_rt, text) => {
+        stderrLog.push(text)
+      },
       writeUnraisable: defaultWriteUnraisable,
       fatalError: (_rt, func, msg) => {
         throw new Error(`Fatal Python error: ${func ? func + ': ' : ''}${msg}`)
@@ -168,6 +181,9 @@ function defaultWriteUnraisable(_rt: Runtime, exc: PyObject, obj: PyObject | nul
   // Core alone has no stderr: keep the report for inspection.
   unraisableLog.push({ exc, obj, msg })
 }
+
+/** Text written to the runtime's stderr while no interpreter was attached (core-only use). */
+export const stderrLog: string[] = []
 
 /** Unraisable reports made while no interpreter was attached (core-only use). */
 export const unraisableLog: { exc: PyObject; obj: PyObject | null; msg: string | null }[] = []
