@@ -17,10 +17,14 @@ export const cpython312 = extendProfile(cpython311, {
     staticInitialRefcount: null,
     staticObjects: { singletons: true, smallInts: true, emptyTuple: true, latin1Chars: true, builtinTypes: true },
     internedStrings: 'all-immortal',
-    sizeof: { strAsciiBase: 40, strLatin1Base: 56, strUcs2Base: 56, strUcs4Base: 56, instance: 48, function: 160, type: 1704 },
+    instanceLayout: 'managed-dict-and-weakref',
+    sizeof: {
+      strAsciiBase: 40, strLatin1Base: 56, strUcs2Base: 56, strUcs4Base: 56, instance: 48, function: 160, type: 1704,
+      heapType: 920, staticType: 416,
+    },
   },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },
-  output: { nameErrorHints: 'did-you-mean+forgot-import' },
+  output: { nameErrorHints: 'did-you-mean+forgot-import', caretsSkipParens: true },
   unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361 },
   baselines: { script: {}, repl: {} },
 })

@@ -11,8 +11,18 @@ export const cpython313 = extendProfile(cpython312, {
     sysVersion: '3.13.0 (main, May  9 2026, 07:36:57) [GCC 12.2.0]',
     hexversion: 0x030d00f0,
   },
-  objects: { internedStrings: 'c-api-immortal', instanceDict: 'inline-values', sizeof: { type: 1712 } },
+  objects: {
+    internedStrings: 'c-api-immortal',
+    instanceDict: 'inline-values',
+    getsizeofStaticTypeHeader: false,
+    sizeof: { type: 1712, heapType: 928 },
+  },
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
   output: { replSourceLines: true },
+  messages: {
+    superBadObj: 'super(type, obj): obj ({got}) is not an instance or subtype of type ({type}).',
+    noDictSetattr: "'{type}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+    mroConflict: 'Cannot create a consistent method resolution order (MRO) for bases {bases}',
+  },
   unsafe: { finalizerAssertLine: 503 },
 })

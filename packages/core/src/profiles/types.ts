@@ -40,6 +40,15 @@ export interface CPythonProfile {
     }
     readonly internedStrings: 'mortal' | 'all-immortal' | 'c-api-immortal'
     readonly instanceDict: 'always-dict' | 'lazy-values' | 'inline-values'
+    /**
+     * Where a heap type's instances keep their `__dict__` and weakref list: pointers in the object body (≤3.10), the
+     * dict in the pre-header (3.11), both in the pre-header (3.12+).
+     */
+    readonly instanceLayout: 'inline-pointers' | 'managed-dict' | 'managed-dict-and-weakref'
+    /** `object.__getstate__` exists (3.11+). */
+    readonly objectGetstate: boolean
+    /** `sys.getsizeof` of a static type adds the GC header although static types are not GC objects (3.11, 3.12). */
+    readonly getsizeofStaticTypeHeader: boolean
     readonly dictTracking: 'lazy' | 'always'
     readonly tupleUntracking: 'at-collection' | 'at-creation-and-collection'
     /** Type free lists: how many freed objects each keeps for reuse. */
@@ -48,6 +57,10 @@ export interface CPythonProfile {
       readonly tuple: { readonly maxLength: number; readonly perLength: number }
       readonly list: number
       readonly dict: number
+      /** Bound method objects (`method`), ≤3.8. */
+      readonly method: number
+      /** `builtin_function_or_method` objects, ≤3.8. */
+      readonly cfunction: number
     }
     /** Trashcan: nesting depth after which deallocation is deferred. */
     readonly trashcanUnwindLevel: number
@@ -67,6 +80,8 @@ export interface CPythonProfile {
     readonly callArguments: 'caller-keeps-callee-increfs' | 'moved-into-frame'
     readonly borrowedFastLoads: boolean
     readonly frameLocalsRelease: 'first-to-last' | 'last-to-first'
+    /** After a call through a non-Python callable: the order the caller releases the arguments. */
+    readonly callArgsRelease: 'first-to-last' | 'last-to-first'
     readonly constantSlices: boolean
     readonly recursionLimit: number
     /** Whether a frame object exists for every call (≤3.10) or only on demand (3.11+). */
@@ -110,6 +125,8 @@ export interface CPythonProfile {
     readonly replSourceLines: boolean
     readonly absoluteMainPath: boolean
     readonly unraisableFormat: 'legacy-one-line' | 'ignored-in' | 'ignored-while-calling'
+    /** Caret anchors skip closing parentheses after a binary operation's left operand (3.12+). */
+    readonly caretsSkipParens: boolean
     /** How builtin functions name themselves in argument errors: 'list.append' (3.10+) or 'append'. */
     readonly builtinNames: 'qualified' | 'short'
   }
@@ -139,6 +156,25 @@ export interface Messages {
   readonly nameError: string
   readonly globalNameError: string
   readonly attributeErrorDel: string
+  /** `del C.x` for a missing class attribute. */
+  readonly typeAttributeErrorDel: string
+  /** Reading an empty `__slots__` member. */
+  readonly memberAttributeError: string
+  /** Setting / deleting / reading a property without setter / deleter / getter ('{name}' omitted when unnamed). */
+  readonly propertyNoSetter: string
+  readonly propertyNoDeleter: string
+  readonly propertyNoGetter: string
+  /** Calling an unbound method descriptor without arguments. */
+  readonly methodDescrNoArgs: string
+  readonly classAssignment: string
+  readonly immutableTypeSetattr: string
+  readonly superArg1: string
+  readonly superBadObj: string
+  readonly isinstanceArg2: string
+  readonly issubclassArg2: string
+  /** Setting an attribute on an object without `__dict__`. */
+  readonly noDictSetattr: string
+  readonly mroConflict: string
   readonly unraisableDel: string
   readonly noneDeallocFatal: string | null
   readonly [key: string]: string | null
@@ -162,6 +198,10 @@ export interface SizeofTable {
   readonly setBase: number
   readonly instance: number // an instance of an empty class (with managed dict/weakref)
   readonly instanceDictEmpty: number
+  /** `type.__basicsize__` (sizeof(PyHeapTypeObject)). */
+  readonly heapType: number
+  /** `type.__sizeof__(int)`: the size of a static type object. */
+  readonly staticType: number
   readonly function: number
   readonly type: number
   readonly none: number

@@ -140,6 +140,9 @@ export class Runtime {
   /** Extra audit roots: functions that visit references held outside objects (frames, the parser arena …). */
   readonly auditRoots: ((visit: (op: PyObject) => void) => void)[] = []
 
+  /** The interpreter layer attached to this runtime (python-lite's interpreter state), opaque to core. */
+  host: unknown = null
+
   /** NON-CPYTHON: the place the interpreter is executing, for events (set by the VM). */
   location: () => { filename: string; lineno: number } | null = () => null
 

@@ -1,0 +1,105 @@
+/**
+ * The `heap` command: like `python` where it mirrors python, and it shows what python hides.
+ */
+import { Command, CommanderError, Option } from 'commander'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { runCommand } from './commands/run.js'
+import { replCommand } from './commands/repl.js'
+import { profilesCommand } from './commands/profiles.js'
+import { tourCommand } from './commands/tour.js'
+import { checkCommand } from './commands/check.js'
+import { compareCommand } from './commands/compare.js'
+
+const require = createRequire(import.meta.url)
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(require.resolve('@heap/cli/package.json'), 'utf8')) as { version: string }
+    return pkg.version
+  } catch {
+    return '0.0.0'
+  }
+}
+
+const PYTHON_HELP = 'the CPython version to simulate: legacy, 3.8, 3.11, 3.12, 3.13 or 3.14'
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0
+  const program = new Command()
+  program
+    .name('heap')
+    .description("Run Python programs under a simulation of CPython's memory management, and see why they print what they print.")
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+
+  program
+    .command('run')
+    .description('run a Python file, like `python FILE`')
+    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .option('--trace [kinds]', 'print a timeline of heap events (alloc,incref,decref,dealloc,track,untrack,finalize,weakref-clear,gc); all kinds when none are given')
+    .addOption(new Option('--trace-format <format>', 'timeline format').choices(['text', 'json']).default('text'))
+    .option('--graph <file>', 'write heap snapshots (at each breakpoint() and at exit) as Graphviz .dot or .svg')
+    .option('--explain', 'after a simulated crash, report what the unsafe calls broke')
+    .argument('<file>', 'the program')
+    .argument('[args...]', 'arguments passed in sys.argv')
+    .allowUnknownOption(false)
+    .action(async (file: string, args: string[], opts) => {
+      exitCode = await runCommand(file, args, opts)
+    })
+
+  program
+    .command('repl')
+    .description('an interactive prompt, like `python` with no arguments')
+    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .option('--trace [kinds]', 'print heap events after each statement')
+    .action(async (opts) => {
+      exitCode = await replCommand(opts)
+    })
+
+  program
+    .command('check')
+    .description('check doctest-style transcripts (.txt, Markdown ```pycon blocks) against the simulation')
+    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .argument('<files...>', 'transcript files')
+    .action(async (files: string[], opts) => {
+      exitCode = await checkCommand(files, opts)
+    })
+
+  program
+    .command('compare')
+    .description('run a program under several CPython versions and show the outputs side by side')
+    .requiredOption('-p, --python <versions>', 'comma-separated versions, e.g. 3.8,3.11,3.14')
+    .argument('<file>', 'the program')
+    .action(async (file: string, opts) => {
+      exitCode = await compareCommand(file, opts)
+    })
+
+  program
+    .command('tour')
+    .description("a guided tour of CPython's memory management, running every example")
+    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .option('--no-interactive', 'run straight through without waiting for Enter')
+    .action(async (opts) => {
+      exitCode = await tourCommand(opts)
+    })
+
+  program
+    .command('profiles')
+    .description('list the simulated CPython versions and what differs between them')
+    .action(() => {
+      exitCode = profilesCommand()
+    })
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0
+      return e.exitCode === 1 ? 2 : e.exitCode
+    }
+    throw e
+  }
+  return exitCode
+}

@@ -1,0 +1,354 @@
+/**
+ * Constants: the parser arena (one object per literal, created in source order and kept alive as long as the
+ * arena lives), constant folding (`Python/ast_opt.c`), and the compiler's constant cache that makes equal
+ * constants of one compilation share a single object (`merge_consts_recursive`).
+ * @cpython Python/ast_opt.c
+ * @cpython Python/compile.c#merge_consts_recursive
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import {
+  PyErr,
+  PyLong_FromBigInt,
+  PyLong_FromNumber,
+  PyTuple_FromArraySteal,
+  PyUnicode_FromString,
+  PyUnicode_InternInPlace,
+  Py_DECREF,
+  Py_INCREF,
+  binary_op,
+  type PyLongObject,
+  type PyObject,
+  type PyTupleObject,
+  type PyUnicodeObject,
+  type Runtime,
+} from '@heap/core'
+import * as core from '@heap/core'
+import { kind, type Node } from './ast-access.js'
+
+const coreAny = core as unknown as Record<string, unknown>
+
+/** A key that identifies a constant's type and value (equal keys share one object in co_consts). */
+export function constKey(rt: Runtime, o: PyObject): string {
+  const t = o.ob_type
+  const T = rt.types
+  if (o === rt.None) return 'N'
+  if (o === rt.True) return 'T'
+  if (o === rt.False) return 'F'
+  if (o === rt.Ellipsis) return 'E'
+  if (t === T.int) return 'i:' + String((o as PyLongObject).ob_ival)
+  if (t === T.str) return 's:' + (o as PyUnicodeObject).value
+  if (t === T.float) {
+    const v = (o as unknown as { ob_fval: number }).ob_fval
+    return 'f:' + (Object.is(v, -0) ? '-0' : String(v))
+  }
+  if (t === T.complex) {
+    const c = o as unknown as { cval: { real: number; imag: number } }
+    return `c:${c.cval?.real},${c.cval?.imag}`
+  }
+  if (t === T.bytes) return 'b:' + Array.from((o as unknown as { ob_sval: Uint8Array }).ob_sval ?? []).join(',')
+  if (t === T.tuple) return 't(' + (o as PyTupleObject).ob_item.map((x) => constKey(rt, x)).join('|') + ')'
+  if (t === T.frozenset) return 'z:' + o.ob_addr
+  return 'o:' + o.ob_addr
+}
+
+/** Strings made only of name characters are interned in code objects. */
+function allNameChars(s: string): boolean {
+  return /^[A-Za-z0-9_]*$/.test(s)
+}
+
+export class ConstantFactory {
+  readonly rt: Runtime
+  /** The arena: objects created while parsing (owned). */
+  readonly arena: PyObject[]
+  /** Compilation-wide cache: key → the shared object (owned by the cache). */
+  private readonly cache = new Map<string, PyObject>()
+
+  constructor(rt: Runtime, arena: PyObject[]) {
+    this.rt = rt
+    this.arena = arena
+  }
+
+  /** Releases the cache (the arena is released by its owner). */
+  dispose(): void {
+    for (const o of this.cache.values()) Py_DECREF(o)
+    this.cache.clear()
+  }
+
+  /** Creates the arena objects for every literal, in source order (as the parser would). */
+  prepare(mod: Node): void {
+    const lits: Node[] = []
+    const walk = (n: any): void => {
+      if (n === null || typeof n !== 'object') return
+      if (Array.isArray(n)) {
+        for (const x of n) walk(x)
+        return
+      }
+      const k = kind(n)
+      if (k === 'Constant') {
+        lits.push(n)
+        return
+      }
+      for (const key of Object.keys(n)) {
+        if (key === 'parent' || key.startsWith('_')) continue
+        const v = n[key]
+        if (v !== null && typeof v === 'object') walk(v)
+      }
+    }
+    walk(mod)
+    lits.sort((a, b) => (a.lineno ?? 0) - (b.lineno ?? 0) || (a.col_offset ?? 0) - (b.col_offset ?? 0))
+    for (const c of lits) {
+      if (c._obj) continue
+      const o = this.fromValue(c.value)
+      c._obj = o
+      this.arena.push(o)
+    }
+  }
+
+  /** The object a Constant node compiles to (borrowed: the cache keeps it). */
+  objectFor(c: Node): PyObject {
+    let o: PyObject | undefined = c._obj
+    if (o === undefined) {
+      o = this.fromValue(c.value)
+      this.arena.push(o)
+      c._obj = o
+    }
+    return this.share(o)
+  }
+
+  /** Registers `o` (borrowed) in the compilation cache; returns the shared equal object. */
+  share(o: PyObject): PyObject {
+    const key = constKey(this.rt, o)
+    const hit = this.cache.get(key)
+    if (hit !== undefined) return hit
+    let shared = o
+    if (o.ob_type === this.rt.types.str && allNameChars((o as PyUnicodeObject).value)) {
+      Py_INCREF(o)
+      shared = PyUnicode_InternInPlace(this.rt, o as PyUnicodeObject, false)
+    } else Py_INCREF(o)
+    this.cache.set(key, shared)
+    return shared
+  }
+
+  smallInt(v: number): PyObject {
+    const o = PyLong_FromNumber(this.rt, v)
+    this.arena.push(o)
+    return this.share(o)
+  }
+
+  /** A new object for a parser value (a new reference). */
+  fromValue(v: any): PyObject {
+    const rt = this.rt
+    if (v === null || v === undefined) return incref(rt.None)
+    if (typeof v === 'boolean') return incref(v ? rt.True : rt.False)
+    if (typeof v === 'bigint') return PyLong_FromBigInt(rt, v)
+    if (typeof v === 'number') return this.float(v)
+    if (typeof v === 'string') return PyUnicode_FromString(rt, v)
+    if (v instanceof Uint8Array) return this.bytes(v)
+    if (typeof v === 'object' && 'kind' in v) {
+      switch (v.kind) {
+        case 'int':
+          return typeof v.value === 'bigint' ? PyLong_FromBigInt(rt, v.value) : PyLong_FromNumber(rt, Number(v.value))
+        case 'float':
+          return this.float(Number(v.value))
+        case 'complex':
+          return this.complex(Number(v.real ?? 0), Number(v.imag ?? v.value ?? 0))
+        case 'str':
+          return PyUnicode_FromString(rt, String(v.value))
+        case 'bytes':
+          return this.bytes(v.value)
+        case 'None':
+          return incref(rt.None)
+        case 'True':
+          return incref(rt.True)
+        case 'False':
+          return incref(rt.False)
+        case 'Ellipsis':
+          return incref(rt.Ellipsis)
+        case 'bool':
+          return incref(v.value ? rt.True : rt.False)
+      }
+    }
+    if (typeof v === 'object' && v.type === 'Ellipsis') return incref(rt.Ellipsis)
+    throw new Error(`unknown constant ${String(v)}`)
+  }
+
+  private float(v: number): PyObject {
+    const f = coreAny['PyFloat_FromDouble'] as ((rt: Runtime, v: number) => PyObject) | undefined
+    if (!f) throw new Error('floats are not available')
+    return f(this.rt, v)
+  }
+
+  private complex(re: number, im: number): PyObject {
+    const f = coreAny['PyComplex_FromDoubles'] as ((rt: Runtime, re: number, im: number) => PyObject) | undefined
+    if (!f) throw new Error('complex numbers are not available')
+    return f(this.rt, re, im)
+  }
+
+  private bytes(b: Uint8Array): PyObject {
+    const f = coreAny['PyBytes_FromUint8Array'] as ((rt: Runtime, b: Uint8Array) => PyObject) | undefined
+    if (!f) throw new Error('bytes are not available')
+    return f(this.rt, b)
+  }
+
+  /**
+   * Constant folding: unary and binary operators on constants, tuples of constants, and `in` tests against
+   * literal lists/sets. Folded objects join the arena.
+   * @cpython Python/ast_opt.c#fold_binop
+   */
+  fold(n: any): void {
+    if (n === null || typeof n !== 'object') return
+    if (Array.isArray(n)) {
+      for (const x of n) this.fold(x)
+      return
+    }
+    for (const key of Object.keys(n)) {
+      if (key.startsWith('_')) continue
+      const v = n[key]
+      if (v !== null && typeof v === 'object') this.fold(v)
+    }
+    const k = kind(n)
+    if (k === 'UnaryOp' && kind(n.operand) === 'Constant') this.foldUnary(n)
+    else if (k === 'BinOp' && kind(n.left) === 'Constant' && kind(n.right) === 'Constant') this.foldBinop(n)
+    else if (k === 'Tuple' && opName(n.ctx) === 'Load' && n.elts.every((e: Node) => kind(e) === 'Constant')) this.foldTuple(n)
+    else if (k === 'Compare') this.foldIn(n)
+  }
+
+  private objOf(c: Node): PyObject {
+    if (!c._obj) {
+      c._obj = this.fromValue(c.value)
+      this.arena.push(c._obj)
+    }
+    return c._obj
+  }
+
+  private makeConst(n: Node, o: PyObject): void {
+    this.arena.push(o)
+    for (const key of Object.keys(n)) if (!['lineno', 'col_offset', 'end_lineno', 'end_col_offset'].includes(key)) delete n[key]
+    const tag = n._type !== undefined ? '_type' : n.kind !== undefined ? 'kind' : 'type'
+    n[tag] = 'Constant'
+    if (tag !== '_type') n._type = 'Constant'
+    if (n.kind === undefined && tag !== 'kind') {
+      /* keep the parser's discriminant only */
+    }
+    n.value = { kind: 'folded' }
+    n._obj = o
+  }
+
+  private foldUnary(n: Node): void {
+    const o = this.objOf(n.operand)
+    const op = opName(n.op)
+    const rt = this.rt
+    const t = o.ob_type
+    if (op === 'Not') return
+    const slot = op === 'USub' ? t.nb_negative : op === 'UAdd' ? t.nb_positive : t.nb_invert
+    if (slot === null || t === rt.types.str || t === rt.types.bytes) return
+    try {
+      this.makeConst(n, slot(o))
+    } catch (e) {
+      if (e instanceof PyErr) Py_DECREF(e.exc)
+      else throw e
+    }
+  }
+
+  private foldBinop(n: Node): void {
+    const rt = this.rt
+    const a = this.objOf(n.left)
+    const b = this.objOf(n.right)
+    const op = opName(n.op)
+    const slots: Record<string, string> = {
+      Add: 'nb_add', Sub: 'nb_subtract', Mult: 'nb_multiply', Div: 'nb_true_divide', FloorDiv: 'nb_floor_divide', Mod: 'nb_remainder',
+      LShift: 'nb_lshift', RShift: 'nb_rshift', BitAnd: 'nb_and', BitOr: 'nb_or', BitXor: 'nb_xor',
+    }
+    // CPython's safety limits: no huge results.
+    if (!this.safeToFold(op, a, b)) return
+    try {
+      let r: PyObject
+      if (op === 'Pow') {
+        const f = a.ob_type.nb_power
+        if (f === null) return
+        r = f(a, b, rt.None)
+        if (r === rt.NotImplemented) {
+          Py_DECREF(r)
+          return
+        }
+      } else {
+        const s = slots[op]
+        if (!s) return
+        if (op === 'Mod' && a.ob_type === rt.types.str) return
+        r = binary_op(a, b, s as Parameters<typeof binary_op>[2])
+      }
+      this.makeConst(n, r)
+    } catch (e) {
+      if (e instanceof PyErr) Py_DECREF(e.exc)
+      else throw e
+    }
+  }
+
+  private safeToFold(op: string, a: PyObject, b: PyObject): boolean {
+    const rt = this.rt
+    const intBits = (o: PyObject): number => {
+      const v = (o as PyLongObject).ob_ival
+      return (typeof v === 'bigint' ? v : BigInt(v)).toString(2).length
+    }
+    const isInt = (o: PyObject): boolean => o.ob_type === rt.types.int || o.ob_type === rt.types.bool
+    const seqLen = (o: PyObject): number => (o as unknown as { length?: number }).length ?? (o as unknown as { ob_item?: unknown[] }).ob_item?.length ?? -1
+    if (op === 'Pow' && isInt(a) && isInt(b)) {
+      const e = Number((b as PyLongObject).ob_ival)
+      if (e < 0) return true
+      return intBits(a) * e <= 128
+    }
+    if (op === 'LShift' && isInt(a) && isInt(b)) {
+      const s = Number((b as PyLongObject).ob_ival)
+      return s >= 0 && intBits(a) + s <= 128
+    }
+    if (op === 'Mult') {
+      const seq = isInt(a) ? b : isInt(b) ? a : null
+      const cnt = isInt(a) ? a : b
+      if (seq !== null && seq.ob_type !== rt.types.int) {
+        const len = seqLen(seq)
+        const times = Number((cnt as PyLongObject).ob_ival)
+        if (len < 0) return false
+        const limit = seq.ob_type === rt.types.tuple ? 256 : 4096
+        return times >= 0 && len * times <= limit
+      }
+      if (isInt(a) && isInt(b)) return intBits(a) + intBits(b) <= 128
+    }
+    return true
+  }
+
+  private foldTuple(n: Node): void {
+    const items = n.elts.map((e: Node) => incref(this.objOf(e)))
+    this.makeConst(n, PyTuple_FromArraySteal(this.rt, items))
+  }
+
+  /** `x in [1, 2]` → `x in (1, 2)`; `x in {1, 2}` → frozenset. */
+  private foldIn(n: Node): void {
+    const ops: any[] = n.ops
+    const last = n.comparators[n.comparators.length - 1]
+    const lastOp = opName(ops[ops.length - 1])
+    if (lastOp !== 'In' && lastOp !== 'NotIn') return
+    if (kind(last) === 'List' && last.elts.every((e: Node) => kind(e) === 'Constant')) {
+      const items = last.elts.map((e: Node) => incref(this.objOf(e)))
+      this.makeConst(last, PyTuple_FromArraySteal(this.rt, items))
+    } else if (kind(last) === 'Set' && last.elts.every((e: Node) => kind(e) === 'Constant')) {
+      const fs = coreAny['PyFrozenSet_New'] as ((rt: Runtime, it: PyObject | null) => PyObject) | undefined
+      if (!fs) return
+      const items = last.elts.map((e: Node) => incref(this.objOf(e)))
+      const t = PyTuple_FromArraySteal(this.rt, items)
+      try {
+        this.makeConst(last, fs(this.rt, t))
+      } finally {
+        Py_DECREF(t)
+      }
+    }
+  }
+}
+
+function incref(o: PyObject): PyObject {
+  Py_INCREF(o)
+  return o
+}
+
+function opName(o: any): string {
+  return typeof o === 'string' ? o : kind(o)
+}

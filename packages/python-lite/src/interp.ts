@@ -1,0 +1,817 @@
+/**
+ * The interpreter: a runtime for one profile, its thread state, builtins and `sys`, the modules, script and
+ * interactive execution, and finalization — the simulated `python` process.
+ * @cpython Python/pylifecycle.c
+ * @cpython Python/pythonrun.c
+ */
+import {
+  createRuntime,
+  getProfile,
+  PyDict_DelItemIfPresent,
+  PyDict_GetItemStr,
+  PyDict_New,
+  PyDict_SetItem,
+  PyErr,
+  PyUnicode_FromString,
+  PyUnicode_InternFromString,
+  Py_DECREF,
+  Py_INCREF,
+  Py_XDECREF,
+  errMatches,
+  type CPythonProfile,
+  type PyCodeObject,
+  type PyDictObject,
+  type PyObject,
+  type Runtime,
+  type PyBaseExceptionObject,
+  type PyLongObject,
+  type PyUnicodeObject,
+} from '@heap/core'
+import { installGC } from '@heap/gc'
+import { compileModule, type CompileMode } from './compiler/index.js'
+import { ProcessExit, ProcessOutput, VirtualFS } from './host.js'
+import { _PyEval_EvalFrame, BudgetExceeded } from './vm/ceval.js'
+import { Frame, _PyFrame_GetFrameObject } from './vm/frame.js'
+import { ThreadState } from './vm/threadstate.js'
+import { installInterpreterTypes } from './objects/install.js'
+import { createBuiltinsModule } from './modules/builtins.js'
+import { createSysModule, type SysState } from './modules/sys.js'
+import { BUILTIN_MODULES } from './modules/registry.js'
+import { printException, writeUnraisable, formatSyntaxError } from './traceback.js'
+import { finalizeInterpreter } from './shutdown.js'
+import { SourceRegistry } from './sources.js'
+import { isSyntaxErrorInfo } from './compiler/errors.js'
+import { excIs } from './vm/errors.js'
+
+export interface InterpreterOptions {
+  /** Profile id ('3.11') or object. */
+  profile?: string | CPythonProfile
+  mode?: 'script' | 'repl'
+  /** The script's name as given on the command line (tracebacks show it per profile). */
+  filename?: string
+  argv?: string[]
+  stdin?: string
+  files?: Record<string, string | Uint8Array>
+  /** 4 to compare with wasm32 Pyodide recordings. */
+  pointerSize?: 4 | 8
+  maxSteps?: number
+  timeoutMs?: number
+  heapLimit?: number
+  /** The working directory shown in absolute paths (3.9+ print the main script's absolute path). */
+  cwd?: string
+}
+
+export interface RunResult {
+  stdout: string
+  stderr: string
+  merged: string
+  exitCode: number
+}
+
+export class Interpreter {
+  readonly rt: Runtime
+  readonly ts: ThreadState
+  readonly profile: CPythonProfile
+  readonly out = new ProcessOutput()
+  readonly fs: VirtualFS
+  readonly sources = new SourceRegistry()
+  readonly options: InterpreterOptions
+  stdinText: string
+  stdinPos = 0
+  /** `sys.modules` (owned). */
+  modules!: PyDictObject
+  builtinsModule!: PyObject
+  builtinsDict!: PyDictObject
+  sysModule!: PyObject
+  sys!: SysState
+  /** Modules in import order (for finalization). */
+  readonly importOrder: string[] = []
+  /** The script-mode parser arena: objects the parser created, alive while the module runs. */
+  arena: PyObject[] | null = null
+  finalized = false
+  /** Set during finalization: tracebacks no longer show source lines (the io machinery is gone). */
+  finalizingSources = false
+  /** `atexit` callbacks (owned callables), run first at exit, last registered first. */
+  readonly atexitCallbacks: PyObject[] = []
+
+  constructor(opts: InterpreterOptions = {}) {
+    this.options = opts
+    let profile = typeof opts.profile === 'object' ? opts.profile : getProfile(opts.profile ?? '3.11')
+    if (opts.pointerSize === 4 && profile.pointerSize !== 4) profile = withPointerSize4(profile)
+    this.profile = profile
+    this.fs = new VirtualFS(opts.files)
+    this.stdinText = opts.stdin ?? ''
+    this.rt = createRuntime({ profile, mode: opts.mode ?? 'script', heapLimit: opts.heapLimit })
+    this.rt.host = this
+    this.ts = new ThreadState(this.rt)
+    this.ts.interp = this
+    if (opts.maxSteps !== undefined) this.ts.stepsLeft = opts.maxSteps
+    if (opts.timeoutMs !== undefined) this.ts.deadline = performance.now() + opts.timeoutMs
+    installGC(this.rt)
+    installInterpreterTypes(this)
+    this.rt.hooks.writeUnraisable = (rt, exc, obj, msg) => writeUnraisable(this, exc, obj, msg)
+    this.rt.hooks.writeStderr = (_rt, text) => this.writeStderr(text)
+    this.rt.hooks.fatalError = (_rt, func, msg) => this.fatalError(func, msg)
+    this.modules = PyDict_New(this.rt)
+    this.rt.auditRoots.push((visit) => this.visitRoots(visit))
+    this.builtinsModule = createBuiltinsModule(this)
+    this.builtinsDict = (this.builtinsModule as unknown as { md_dict: PyDictObject }).md_dict
+    this.registerModule('builtins', this.builtinsModule)
+    const sys = createSysModule(this)
+    this.sysModule = sys.module
+    this.sys = sys.state
+    this.registerModule('sys', this.sysModule)
+    // Startup leaves the counts as a fresh CPython process leaves them after its own collections.
+    for (const g of this.rt.gc.generations) g.count = 0
+  }
+
+  /** References the interpreter itself holds (for the audit). */
+  private visitRoots(visit: (op: PyObject) => void): void {
+    visit(this.modules)
+    if (this.arena) for (const o of this.arena) visit(o)
+    for (const o of this.extraRoots) visit(o)
+  }
+
+  /** Other objects the interpreter keeps (module objects of builtins, sys streams …). */
+  readonly extraRoots: PyObject[] = []
+
+  intern(s: string): PyObject {
+    return PyUnicode_InternFromString(this.rt, s)
+  }
+
+  str(s: string): PyObject {
+    return PyUnicode_FromString(this.rt, s)
+  }
+
+  registerModule(name: string, mod: PyObject): void {
+    const k = this.intern(name)
+    PyDict_SetItem(this.modules, k, mod)
+    Py_DECREF(k)
+    if (!this.importOrder.includes(name)) this.importOrder.push(name)
+  }
+
+  builtinsFor(globals: PyObject): PyObject {
+    const b = PyDict_GetItemStr(globals as PyDictObject, '__builtins__')
+    if (b !== null) {
+      const md = (b as unknown as { md_dict?: PyObject }).md_dict
+      return md ?? b
+    }
+    return this.builtinsDict
+  }
+
+  /** A new int object. */
+  int(n: number): PyObject {
+    return (coreExports.PyLong_FromNumber as (rt: Runtime, n: number) => PyObject)(this.rt, n)
+  }
+
+  /** Output written through Python-level buffers is already in order; nothing to flush in the simulation. */
+  flushStdout(): void {}
+
+  /** `dir(obj)` as JS strings (for suggestions). */
+  dirNames(obj: PyObject): string[] {
+    return (this.coreApi().dirNames as ((o: PyObject) => string[]) | undefined)?.(obj) ?? []
+  }
+
+  /** Runs the `atexit` callbacks, last registered first; errors are reported as unraisable. */
+  runAtexit(): void {
+    while (this.atexitCallbacks.length > 0) {
+      const cb = this.atexitCallbacks.pop()!
+      try {
+        const r = (coreExports.PyObject_CallNoArgs as (f: PyObject) => PyObject)(cb)
+        Py_DECREF(r)
+      } catch (e) {
+        if (!(e instanceof PyErr)) throw e
+        const err: PyErr = e
+        if (!excIs(err, 'SystemExit')) {
+          this.writeStderr('Error in atexit._run_exitfuncs:\n')
+          this.printException(err.exc)
+        }
+        Py_DECREF(err.exc)
+      } finally {
+        Py_DECREF(cb)
+      }
+    }
+  }
+
+  /** Where a stdlib module written in Python lives (shown in tracebacks through it). */
+  stdlibPath(file: string): string {
+    const [maj, min] = this.profile.cpython.versionInfo
+    return `/usr/local/lib/python${maj}.${min}/${file}`
+  }
+
+  boolObject(b: boolean): PyObject {
+    const r = b ? this.rt.True : this.rt.False
+    Py_INCREF(r)
+    return r
+  }
+
+  intFromNumber(n: number): PyObject {
+    if (Number.isSafeInteger(n)) return this.int(n)
+    return this.bigInt(BigInt(n))
+  }
+
+  bigInt(n: bigint): PyObject {
+    return (coreExports.PyLong_FromBigInt as (rt: Runtime, n: bigint) => PyObject)(this.rt, n)
+  }
+
+  /** `sys.version_info` (a tuple subclass with named fields, as the struct sequence prints). */
+  makeVersionInfo(): PyObject {
+    const [a, b, c, level, serial] = this.profile.cpython.versionInfo
+    const items = [this.int(a), this.int(b), this.int(c), this.str(level), this.int(serial)]
+    const mk = coreExports.PyStructSequence_New as ((rt: Runtime, name: string, fields: string[], items: PyObject[]) => PyObject) | undefined
+    if (mk) return mk(this.rt, 'sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial'], items)
+    return (coreExports.PyTuple_FromArraySteal as (rt: Runtime, items: PyObject[]) => PyObject)(this.rt, items)
+  }
+
+  /** `OSError(errno, strerror, filename)` → the matching subclass, as `open()` raises it. */
+  osError(type: string, errno: number, strerror: string, filename: string): PyErr {
+    const make = coreExports.PyErr_NewInstance as (rt: Runtime, t: unknown, args: (PyObject | string)[]) => PyObject
+    const fn = this.str(filename)
+    const no = this.int(errno)
+    const exc = make(this.rt, this.rt.exc[type], [no, strerror, fn])
+    Py_DECREF(fn)
+    Py_DECREF(no)
+    return new PyErr(exc)
+  }
+
+  stdoutObject(): PyObject | null {
+    return PyDict_GetItemStr((this.sysModule as unknown as { md_dict: PyDictObject }).md_dict, '__stdout__')
+  }
+  stderrObject(): PyObject | null {
+    return PyDict_GetItemStr((this.sysModule as unknown as { md_dict: PyDictObject }).md_dict, '__stderr__')
+  }
+
+  /** `isinstance(obj, cls)` with tuples and `__instancecheck__`. */
+  isInstance(obj: PyObject, cls: PyObject): boolean {
+    const f = coreExports.PyObject_IsInstance as ((o: PyObject, c: PyObject) => boolean) | undefined
+    if (f) return f(obj, cls)
+    const rt = this.rt
+    if (cls.ob_type === rt.types.tuple) return (cls as unknown as { ob_item: PyObject[] }).ob_item.some((c) => this.isInstance(obj, c))
+    return (coreExports.PyType_IsSubtype as (a: unknown, b: unknown) => boolean)(obj.ob_type, cls)
+  }
+
+  isSubclass(derived: PyObject, cls: PyObject): boolean {
+    const f = coreExports.PyObject_IsSubclass as ((o: PyObject, c: PyObject) => boolean) | undefined
+    if (f) return f(derived, cls)
+    const rt = this.rt
+    if (cls.ob_type === rt.types.tuple) return (cls as unknown as { ob_item: PyObject[] }).ob_item.some((c) => this.isSubclass(derived, c))
+    return (coreExports.PyType_IsSubtype as (a: unknown, b: unknown) => boolean)(derived, cls)
+  }
+
+  /** Binds a descriptor found on a type to `obj` (a new reference). */
+  bindDescriptor(descr: PyObject, obj: PyObject): PyObject {
+    const get = descr.ob_type.tp_descr_get
+    if (get !== null) return get(descr, obj, obj.ob_type)
+    Py_INCREF(descr)
+    return descr
+  }
+
+  /** Calls a special method looked up on the type (`type(obj).__name__(obj)`); result discarded. */
+  callSpecial(obj: PyObject, name: string): void {
+    const d = (coreExports._PyType_Lookup as (t: unknown, n: string) => PyObject | null)(obj.ob_type, name)
+    if (d === null) return
+    const bound = this.bindDescriptor(d, obj)
+    try {
+      Py_DECREF((coreExports.PyObject_CallNoArgs as (f: PyObject) => PyObject)(bound))
+    } finally {
+      Py_DECREF(bound)
+    }
+  }
+
+  /** `locals()` of a frame: the namespace of module/class frames, a fresh dict of fast locals otherwise. */
+  frameLocals(frame: import('./vm/frame.js').Frame | null): PyObject {
+    if (frame === null || frame.locals !== null) {
+      const l = frame?.locals ?? this.builtinsDict
+      Py_INCREF(l)
+      return l
+    }
+    const d = PyDict_New(this.rt)
+    const names = frame.unit.localsplusNames
+    for (let i = 0; i < names.length; i++) {
+      let v = frame.localsplus[i]
+      if (v === null || v === undefined) continue
+      if (i >= frame.unit.nlocals || frame.unit.cell2arg.length > 0 && v.ob_type === this.rt.types.cell) {
+        if (v.ob_type === this.rt.types.cell) v = (v as unknown as { ob_ref: PyObject | null }).ob_ref
+        if (v === null) continue
+      }
+      const k = this.intern(names[i]!)
+      PyDict_SetItem(d, k, v)
+      Py_DECREF(k)
+    }
+    return d
+  }
+
+  /** A sorted list of a mapping's keys (a new reference). */
+  sortedKeys(mapping: PyObject): PyObject {
+    const list = (coreExports.PySequence_List as (o: PyObject) => PyObject)(mapping)
+    const sort = (coreExports.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(list, this.intern('sort'))
+    try {
+      Py_DECREF((coreExports.PyObject_CallNoArgs as (f: PyObject) => PyObject)(sort))
+    } finally {
+      Py_DECREF(sort)
+    }
+    return list
+  }
+
+  /** `dir(obj)` (a new list). */
+  dir(obj: PyObject): PyObject {
+    const f = coreExports.PyObject_Dir as ((o: PyObject) => PyObject) | undefined
+    if (f) return f(obj)
+    throw this.newError('SystemError', 'dir() is not available')
+  }
+
+  /** The frame object for an interpreter frame. */
+  frameObject(f: unknown): PyObject {
+    return _PyFrame_GetFrameObject(this.rt, f as Frame)
+  }
+
+  /** `exec(source_or_code, globals, locals)` / `eval(...)`. */
+  execOrEval(kind: 'exec' | 'eval', args: readonly PyObject[], start: number, nargs: number): PyObject {
+    const rt = this.rt
+    if (nargs < 1 || nargs > 3) throw this.newError('TypeError', `${kind} expected at most 3 arguments, got ${nargs}`)
+    const src = args[start]!
+    const frame = this.ts.frame
+    let globals = nargs > 1 && args[start + 1] !== rt.None ? args[start + 1]! : null
+    let locals = nargs > 2 && args[start + 2] !== rt.None ? args[start + 2]! : null
+    if (globals === null) {
+      globals = frame !== null ? frame.globals : this.builtinsDict
+      if (locals === null) locals = frame !== null ? (frame.locals ?? globals) : globals
+    } else if (locals === null) locals = globals
+    if (globals.ob_type !== rt.types.dict) throw this.newError('TypeError', `${kind}() globals must be a dict, not ${globals.ob_type.tp_name}`)
+    if (PyDict_GetItemStr(globals as PyDictObject, '__builtins__') === null) {
+      const k = this.intern('__builtins__')
+      PyDict_SetItem(globals as PyDictObject, k, this.builtinsModule)
+      Py_DECREF(k)
+    }
+    let code: PyCodeObject
+    if (src.ob_type === rt.types.code) {
+      Py_INCREF(src)
+      code = src as PyCodeObject
+    } else if (src.ob_type === rt.types.str) {
+      code = this.compile((src as PyUnicodeObject).value, '<string>', kind, null)
+    } else throw this.newError('TypeError', `${kind}() arg 1 must be a string, bytes or code object`)
+    try {
+      const r = this.execCode(code, globals as PyDictObject, locals)
+      if (kind === 'exec') {
+        Py_DECREF(r)
+        Py_INCREF(rt.None)
+        return rt.None
+      }
+      return r
+    } finally {
+      Py_DECREF(code)
+    }
+  }
+
+  /** `compile(source, filename, mode)`: the arena is freed before the code runs. */
+  builtinCompile(args: readonly PyObject[], start: number, nargs: number, _kwnames: PyObject | null): PyObject {
+    if (nargs < 3) throw this.newError('TypeError', `compile() missing required argument '${['source', 'filename', 'mode'][nargs]}' (pos ${nargs + 1})`)
+    const src = (args[start] as PyUnicodeObject).value
+    const filename = (args[start + 1] as PyUnicodeObject).value
+    const mode = (args[start + 2] as PyUnicodeObject).value
+    if (mode !== 'exec' && mode !== 'eval' && mode !== 'single') throw this.newError('ValueError', "compile() mode must be 'exec', 'eval' or 'single'")
+    return this.compile(src, filename, mode, null)
+  }
+
+  /** `breakpoint()`: a heap snapshot for `--graph` (NON-CPYTHON: no debugger). */
+  breakpoint(): void {
+    for (const l of this.breakpointListeners) l()
+  }
+  readonly breakpointListeners: (() => void)[] = []
+
+  /** `metaclass.__prepare__(name, bases, **kw)`, or null for a plain dict. */
+  prepareNamespace(meta: PyObject, name: PyObject, bases: PyObject, kwKeys: PyObject[], kwValues: PyObject[]): PyObject | null {
+    const rt = this.rt
+    if (meta === rt.types.type) return null
+    let prep: PyObject
+    try {
+      prep = (coreExports.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(meta, this.intern('__prepare__'))
+    } catch (e) {
+      if (errMatches(e, 'AttributeError')) {
+        Py_DECREF(e.exc)
+        return null
+      }
+      throw e
+    }
+    try {
+      const kn = kwKeys.length > 0 ? (coreExports.PyTuple_Pack as (rt: Runtime, items: PyObject[]) => PyObject)(rt, kwKeys) : null
+      try {
+        return (coreExports.PyObject_Vectorcall as (f: PyObject, a: PyObject[], s: number, n: number, k: PyObject | null) => PyObject)(prep, [name, bases, ...kwValues], 0, 2, kn)
+      } finally {
+        if (kn) Py_DECREF(kn)
+      }
+    } finally {
+      Py_DECREF(prep)
+    }
+  }
+
+  /** Clears a module's dict at shutdown (CPython's order: `_x` names first, then the rest). */
+  clearModuleDict(mod: PyObject): void {
+    const md = (mod as unknown as { md_dict?: PyDictObject }).md_dict
+    if (!md) return
+    ;(coreExports._PyModule_ClearDict as (d: PyDictObject) => void)(md)
+  }
+
+  writeStdout(text: string): void {
+    this.out.write('stdout', text)
+  }
+  writeStderr(text: string): void {
+    this.out.write('stderr', text)
+  }
+
+  /** Reads one line from the simulated stdin (with its newline), or null at EOF. */
+  readLine(): string | null {
+    if (this.stdinPos >= this.stdinText.length) return null
+    const nl = this.stdinText.indexOf('\n', this.stdinPos)
+    const end = nl < 0 ? this.stdinText.length : nl + 1
+    const line = this.stdinText.slice(this.stdinPos, end)
+    this.stdinPos = end
+    return line
+  }
+
+  displayhook(v: PyObject): void {
+    this.sys.displayhook(v)
+  }
+
+  runScheduledGC(): void {
+    const gc = this.rt.host as { gcRun?: () => void }
+    void gc
+    ;(this.rt as unknown as { runScheduledGC?: () => void }).runScheduledGC?.()
+  }
+
+  /** `import name`: sys.modules, then builtin modules, then `name.py` in the file system. A new reference. */
+  importModule(name: string): PyObject {
+    const cached = PyDict_GetItemStr(this.modules, name)
+    if (cached !== null && cached !== this.rt.None) {
+      Py_INCREF(cached)
+      return cached
+    }
+    const factory = BUILTIN_MODULES[name]
+    if (factory !== undefined && (factory.available === undefined || factory.available(this.profile))) {
+      const mod = factory.create(this)
+      this.registerModule(name, mod)
+      return mod
+    }
+    const path = name.replace(/\./g, '/') + '.py'
+    const src = this.fs.readText(path)
+    if (src !== undefined) return this.importSourceModule(name, path, src)
+    throw this.newError('ModuleNotFoundError', `No module named '${name}'`)
+  }
+
+  private importSourceModule(name: string, path: string, src: string): PyObject {
+    const mod = this.newModule(name, path)
+    this.registerModule(name, mod)
+    const dict = (mod as unknown as { md_dict: PyDictObject }).md_dict
+    let code: PyCodeObject
+    try {
+      code = this.compile(src, this.displayPath(path, false), 'exec', null)
+    } catch (e) {
+      this.unregisterModule(name)
+      throw e
+    }
+    try {
+      this.execCode(code, dict, dict)
+    } catch (e) {
+      this.unregisterModule(name)
+      Py_DECREF(code)
+      throw e
+    }
+    Py_DECREF(code)
+    return mod
+  }
+
+  private unregisterModule(name: string): void {
+    const k = this.intern(name)
+    PyDict_DelItemIfPresent(this.modules, k)
+    Py_DECREF(k)
+  }
+
+  newModule(name: string, file: string | null): PyObject {
+    const newMod = (this.coreApi().PyModule_New as (rt: Runtime, name: string) => PyObject)(this.rt, name)
+    const dict = (newMod as unknown as { md_dict: PyDictObject }).md_dict
+    if (file !== null) {
+      const k = this.intern('__file__')
+      const v = this.str(file)
+      PyDict_SetItem(dict, k, v)
+      Py_DECREF(k)
+      Py_DECREF(v)
+    }
+    const bk = this.intern('__builtins__')
+    PyDict_SetItem(dict, bk, this.builtinsModule)
+    Py_DECREF(bk)
+    return newMod
+  }
+
+  coreApi(): Record<string, unknown> {
+    return coreExports
+  }
+
+  /** How a file name appears in tracebacks: absolute for the main script on 3.9+. */
+  displayPath(path: string, isMain: boolean): string {
+    if (isMain && this.profile.output.absoluteMainPath && !path.startsWith('/') && !path.startsWith('<')) {
+      const cwd = this.options.cwd ?? ''
+      return cwd ? `${cwd.replace(/\/$/, '')}/${path}` : path
+    }
+    return path
+  }
+
+  /** Parses and compiles source text into a code object (a new reference). SyntaxError is raised as PyErr. */
+  compile(source: string, filename: string, mode: CompileMode, arena: PyObject[] | null): PyCodeObject {
+    this.sources.add(filename, source)
+    try {
+      return compileModule(this, source, filename, mode, arena)
+    } catch (e) {
+      if (isSyntaxErrorInfo(e)) throw this.syntaxError(e)
+      throw e
+    }
+  }
+
+  syntaxError(info: import('./compiler/errors.js').SyntaxErrorInfo): PyErr {
+    return (this.coreApi().makeSyntaxError as ((interp: Interpreter, info: unknown) => PyErr) | undefined)?.(this, info) ?? formatSyntaxError(this, info)
+  }
+
+  /** Runs a code object in a namespace; returns its result (a new reference). */
+  execCode(code: PyCodeObject, globals: PyDictObject, locals: PyObject): PyObject {
+    Py_INCREF(code)
+    Py_INCREF(locals)
+    const frame = new Frame(code, null, globals, this.builtinsFor(globals), locals)
+    return _PyEval_EvalFrame(this.ts, frame)
+  }
+
+  newError(type: string, msg: string): PyErr {
+    return (this.coreApi().PyErr_Format as (rt: Runtime, t: string, m: string) => PyErr)(this.rt, type, msg)
+  }
+
+  /** `Py_FatalError`: prints CPython's report and aborts the simulated process. */
+  fatalError(func: string | null, msg: string): never {
+    this.writeStderr(`Fatal Python error: ${func ? func + ': ' : ''}${msg}\n`)
+    if (this.profile.unsafe.finalizerAssertLine !== null || this.profile.id !== 'legacy') {
+      // 3.8+ prints the runtime state; 3.6/3.7 did not.
+      this.writeStderr('Python runtime state: initialized\n')
+    }
+    this.writeStderr('\n')
+    this.writeStderr(this.currentThreadDump())
+    throw new ProcessExit(134, 'abort')
+  }
+
+  /** `Current thread 0x… (most recent call first):` with one line per frame (faulthandler's format). */
+  currentThreadDump(): string {
+    const lines = [`Current thread 0x00007f0000000000 (most recent call first):`]
+    for (let f = this.ts.frame; f !== null; f = f.previous) {
+      const pos = f.unit.positions[f.lasti]
+      const file = (f.code.co_filename as PyUnicodeObject).value
+      const name = (f.code.co_name as PyUnicodeObject).value
+      lines.push(`  File "${file}", line ${pos ? pos.lineno : f.code.co_firstlineno} in ${name}`)
+    }
+    return lines.join('\n') + '\n'
+  }
+
+  /** Prints an uncaught exception the way the interpreter's top level does. */
+  printException(exc: PyObject): void {
+    printException(this, exc)
+  }
+
+  /**
+   * Handles an exception that reached the top level: SystemExit gives the exit code, anything else prints a
+   * traceback and gives 1.
+   */
+  handleUncaught(err: PyErr): number {
+    const exc = err.exc
+    if (errMatches(err, 'SystemExit')) {
+      const code = systemExitCode(this, exc)
+      Py_DECREF(exc)
+      return code
+    }
+    this.setLastException(exc)
+    this.printException(exc)
+    Py_DECREF(exc)
+    return 1
+  }
+
+  /** `sys.last_type`/`last_value`/`last_traceback` (and 3.12's `last_exc`). */
+  setLastException(exc: PyObject): void {
+    this.sys.setLast(exc)
+  }
+
+  /**
+   * `python FILE`: compiles the whole file (the parser arena stays alive while the module runs), executes it as
+   * `__main__`, then finalizes. Returns the exit code.
+   */
+  runScript(source: string, filename: string): number {
+    let exitCode = 0
+    try {
+      const shown = this.displayPath(filename, true)
+      const main = this.newModule('__main__', shown)
+      this.registerModule('__main__', main)
+      Py_DECREF(main)
+      const dict = (main as unknown as { md_dict: PyDictObject }).md_dict
+      const arena: PyObject[] = []
+      this.arena = arena
+      let code: PyCodeObject | null = null
+      try {
+        code = this.compile(source, shown, 'exec', arena)
+        const res = this.execCode(code, dict, dict)
+        Py_DECREF(res)
+      } catch (e) {
+        if (e instanceof PyErr) exitCode = this.handleUncaught(e)
+        else throw e
+      } finally {
+        if (code !== null) Py_DECREF(code)
+        this.arena = null
+        for (const o of arena) Py_DECREF(o)
+      }
+    } catch (e) {
+      if (e instanceof ProcessExit) return this.endProcess(e)
+      if (e instanceof BudgetExceeded) return this.budgetExceeded(e)
+      throw e
+    }
+    return this.finalize(exitCode)
+  }
+
+  /**
+   * `python -i < input`: the basic interactive loop, one statement at a time; prompts go to stderr, echoed
+   * values to stdout through `sys.displayhook`.
+   */
+  runRepl(input: string, banner: boolean): number {
+    this.stdinText = input
+    this.stdinPos = 0
+    let exitCode = 0
+    try {
+      const main = this.newModule('__main__', null)
+      this.registerModule('__main__', main)
+      Py_DECREF(main)
+      const dict = (main as unknown as { md_dict: PyDictObject }).md_dict
+      if (banner) this.writeStderr(`Python ${this.profile.cpython.sysVersion.replace('\n', '')} on linux\nType "help", "copyright", "credits" or "license" for more information.\n`)
+      for (;;) {
+        const stmt = this.readInteractiveStatement()
+        if (stmt === null) break
+        if (stmt.trim() === '') continue
+        const arena: PyObject[] = []
+        let code: PyCodeObject | null = null
+        try {
+          code = this.compile(stmt, '<stdin>', 'single', arena)
+          const res = this.execCode(code, dict, dict)
+          Py_DECREF(res)
+        } catch (e) {
+          if (e instanceof PyErr) {
+            if (errMatches(e, 'SystemExit')) {
+              exitCode = this.handleUncaught(e)
+              throw new ReplExit(exitCode)
+            }
+            this.handleUncaught(e)
+          } else throw e
+        } finally {
+          if (code !== null) Py_DECREF(code)
+          for (const o of arena) Py_DECREF(o)
+        }
+      }
+      this.writeStderr('\n')
+    } catch (e) {
+      if (e instanceof ReplExit) return this.finalize(e.code)
+      if (e instanceof ProcessExit) return this.endProcess(e)
+      if (e instanceof BudgetExceeded) return this.budgetExceeded(e)
+      throw e
+    }
+    return this.finalize(exitCode)
+  }
+
+  /** Reads lines for one interactive statement, printing `>>> ` and `... ` prompts on stderr. */
+  readInteractiveStatement(): string | null {
+    this.writeStderr(this.sys.ps1())
+    const first = this.readLine()
+    if (first === null) return null
+    let text = first
+    if (!this.needsMoreInput(text)) return text
+    for (;;) {
+      this.writeStderr(this.sys.ps2())
+      const line = this.readLine()
+      if (line === null) return text
+      text += line
+      if (line.trim() === '' && !this.needsMoreInput(text, true)) return text
+      if (!this.isCompound(first) && !this.needsMoreInput(text)) return text
+    }
+  }
+
+  private isCompound(firstLine: string): boolean {
+    return /:\s*(#.*)?$/.test(firstLine.trimEnd()) || /^\s*@/.test(firstLine)
+  }
+
+  /** Whether the statement so far is incomplete (open brackets/strings, a block header, continuation). */
+  needsMoreInput(text: string, afterBlank = false): boolean {
+    return (this.coreApiIncomplete ?? defaultIncomplete)(text, afterBlank)
+  }
+  coreApiIncomplete: ((text: string, afterBlank: boolean) => boolean) | null = null
+
+  private endProcess(e: ProcessExit): number {
+    if (e.crash === 'segfault') this.writeStderr('Segmentation fault (core dumped)\n')
+    else if (e.crash === 'abort') this.writeStderr('Aborted (core dumped)\n')
+    this.finalized = true
+    return e.code
+  }
+
+  private budgetExceeded(e: BudgetExceeded): number {
+    this.writeStderr(`heap: the program was stopped: its ${e.reason === 'steps' ? 'step' : 'time'} budget ran out\n`)
+    this.finalized = true
+    return 124
+  }
+
+  /** `Py_FinalizeEx`: the exit-time collections and module teardown. Returns the exit code. */
+  finalize(exitCode: number): number {
+    if (this.finalized) return exitCode
+    this.finalized = true
+    try {
+      finalizeInterpreter(this)
+    } catch (e) {
+      if (e instanceof ProcessExit) return this.endProcess(e)
+      if (e instanceof BudgetExceeded) return this.budgetExceeded(e)
+      if (e instanceof PyErr) {
+        Py_DECREF(e.exc)
+        return exitCode
+      }
+      throw e
+    }
+    return exitCode
+  }
+
+  result(exitCode: number): RunResult {
+    return { stdout: this.out.stdout, stderr: this.out.stderr, merged: this.out.merged, exitCode }
+  }
+}
+
+class ReplExit {
+  constructor(readonly code: number) {}
+}
+
+function defaultIncomplete(text: string, afterBlank: boolean): boolean {
+  let depth = 0
+  let inStr: string | null = null
+  const lines = text.split('\n')
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (inStr !== null) {
+      if (c === '\\') i++
+      else if (text.startsWith(inStr, i)) {
+        i += inStr.length - 1
+        inStr = null
+      }
+      continue
+    }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++
+      continue
+    }
+    if (c === '"' || c === "'") {
+      inStr = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c
+      i += inStr.length - 1
+      continue
+    }
+    if ('([{'.includes(c)) depth++
+    else if (')]}'.includes(c)) depth--
+  }
+  if (depth > 0 || (inStr !== null && inStr.length === 3)) return true
+  if (/\\\n$/.test(text)) return true
+  const first = lines[0] ?? ''
+  const compound = /:\s*(#.*)?$/.test(first.trimEnd()) || /^\s*@/.test(first)
+  if (compound && !afterBlank) return true
+  return false
+}
+
+function systemExitCode(interp: Interpreter, exc: PyObject): number {
+  const rt = interp.rt
+  const e = exc as PyBaseExceptionObject
+  const fields = e.fields as Record<string, PyObject | null> | null
+  let code: PyObject | null = fields?.['code'] ?? null
+  if (code === null) {
+    const args = e.args as unknown as { ob_item: PyObject[] } | null
+    if (args && args.ob_item.length === 1) code = args.ob_item[0]!
+    else if (args && args.ob_item.length > 1) code = e.args
+  }
+  if (code === null || code === rt.None) return 0
+  if (code.ob_type === rt.types.int || code.ob_type === rt.types.bool) {
+    const v = Number((code as PyLongObject).ob_ival)
+    return ((v % 256) + 256) % 256
+  }
+  // Anything else is printed to stderr and the status is 1.
+  const strFn = (interp.coreApi().strText as ((o: PyObject) => string))
+  interp.writeStderr(strFn(code) + '\n')
+  return 1
+}
+
+/** The same profile with 32-bit pointers (to compare with Pyodide). */
+function withPointerSize4(p: CPythonProfile): CPythonProfile {
+  const extend = coreExports.extendProfile as (b: CPythonProfile, o: object) => CPythonProfile
+  const imm = p.objects.immortality === 'pep683-3<<30' ? 7 * 2 ** 28 : p.objects.immortalRefcount
+  return extend(p, { pointerSize: 4, objects: { immortalRefcount: imm }, gc: { gcHeadSize: 8, preHeaderSize: p.gc.preHeaderSize / 2 } })
+}
+
+import * as coreNs from '@heap/core'
+const coreExports = coreNs as unknown as Record<string, unknown>
+
+/** Runs a program and returns what the simulated process printed and its exit code. */
+export function runSource(source: string, options: InterpreterOptions & { filename: string }): RunResult {
+  const interp = new Interpreter(options)
+  const code = options.mode === 'repl' ? interp.runRepl(source, false) : interp.runScript(source, options.filename)
+  return interp.result(code)
+}
+
+export { Py_XDECREF, ProcessExit }

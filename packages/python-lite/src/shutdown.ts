@@ -1,0 +1,50 @@
+/**
+ * Interpreter finalization: the exit-time collection, then module teardown — every `sys.modules` entry replaced by
+ * None, a collection that ignores `gc.disable()`, then the dicts of modules still alive cleared in reverse import
+ * order, then `sys` and `builtins`.
+ * @cpython Python/pylifecycle.c#finalize_modules
+ */
+import { OB_FREED, PyDict_SetItem, type PyObject, type PyUnicodeObject } from '@heap/core'
+import { PyGC_Collect, _PyGC_CollectNoFail } from '@heap/gc'
+import type { Interpreter } from './interp.js'
+
+export function finalizeInterpreter(interp: Interpreter): void {
+  const rt = interp.rt
+  // 1. atexit callbacks, then a collection unless the collector is disabled.
+  interp.runAtexit()
+  PyGC_Collect(rt)
+  interp.finalizingSources = true
+  // 2. Special names of builtins and sys (`builtins._`, `sys.last_*` …).
+  interp.sys.deleteSpecialNames()
+  // 3. Every module in sys.modules is replaced by None. We remember them without owning them: a module whose
+  //    count drops to zero is freed on the spot, and we can tell afterwards (NON-CPYTHON: CPython uses weakrefs).
+  const modules = interp.modules
+  const watched = new Map<string, PyObject>()
+  for (let i = 0; i < modules.ma_keys.length; i++) {
+    const k = modules.ma_keys[i]
+    if (k === undefined) continue
+    const v = modules.ma_values[i]!
+    if (v !== rt.None) watched.set((k as PyUnicodeObject).value, v)
+  }
+  for (let i = 0; i < modules.ma_keys.length; i++) {
+    const k = modules.ma_keys[i]
+    if (k !== undefined && modules.ma_values[i] !== rt.None) PyDict_SetItem(modules, k, rt.None)
+  }
+  // 4. Cycles through module dicts are collected now, whatever gc.disable() said.
+  _PyGC_CollectNoFail(rt)
+  // 5. Dicts of the modules still alive are cleared, last imported first; sys and builtins come last.
+  const alive = (name: string): PyObject | null => {
+    const m = watched.get(name)
+    return m !== undefined && (m.ob_flags & OB_FREED) === 0 ? m : null
+  }
+  for (const name of interp.importOrder.slice().reverse()) {
+    if (name === 'builtins' || name === 'sys') continue
+    const m = alive(name)
+    if (m !== null) interp.clearModuleDict(m)
+  }
+  const sysMod = alive('sys')
+  if (sysMod !== null) interp.clearModuleDict(sysMod)
+  const builtinsMod = alive('builtins')
+  if (builtinsMod !== null) interp.clearModuleDict(builtinsMod)
+  _PyGC_CollectNoFail(rt)
+}

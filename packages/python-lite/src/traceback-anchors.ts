@@ -1,0 +1,54 @@
+/**
+ * Caret anchors (3.11+): within the highlighted segment, the operator of a binary operation or the subscript gets
+ * `^`, the rest `~`.
+ * @cpython Python/traceback.c#extract_anchors_from_expr
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { parse } from './parser/index.js'
+import { kind } from './compiler/ast-access.js'
+import { parserVersionFor } from './compiler/index.js'
+import type { Interpreter } from './interp.js'
+
+export interface Anchors {
+  left: number
+  right: number
+  primary: string
+  secondary: string
+}
+
+/** Anchors within `segment` (character offsets), or null when every column gets `^`. */
+export function anchorsFor(segment: string, interp: Interpreter): Anchors | null {
+  let tree: any
+  try {
+    tree = parse(`(\n${segment}\n)`, { filename: '<anchors>', mode: 'exec', version: parserVersionFor(interp.rt) } as never)
+  } catch {
+    return null
+  }
+  const body = tree.body
+  if (!body || body.length !== 1 || kind(body[0]) !== 'Expr') return null
+  const e = body[0].value
+  const col = (n: any, f: 'col_offset' | 'end_col_offset'): number => {
+    // Positions are on the segment's line (line 2 of the wrapper); convert UTF-8 byte columns to characters.
+    const bytes = new TextEncoder().encode(segment)
+    return new TextDecoder().decode(bytes.slice(0, n[f])).length
+  }
+  if (kind(e) === 'BinOp') {
+    if (e.left.end_lineno !== 2 || e.right.lineno !== 2) return null
+    const from = col(e.left, 'end_col_offset')
+    const to = col(e.right, 'col_offset')
+    for (let i = from; i < to; i++) {
+      const ch = segment[i]!
+      if (ch === ' ' || ch === '\t' || ch === '\f') continue
+      if (interp.profile.output.caretsSkipParens && (ch === ')' || ch === '#')) continue
+      let right = i + 1
+      if (i + 1 < to && !/\s/.test(segment[i + 1]!)) right++
+      return { left: i, right, primary: '^', secondary: '~' }
+    }
+    return null
+  }
+  if (kind(e) === 'Subscript') {
+    if (e.value.end_lineno !== 2 || e.slice.end_lineno !== 2) return null
+    return { left: col(e.value, 'end_col_offset'), right: col(e.slice, 'end_col_offset') + 1, primary: '^', secondary: '~' }
+  }
+  return null
+}
