@@ -1,0 +1,5 @@
+class Config(object):
+    pass
+cfg = Config()
+cfg.section = Config()
+print(cfg.section.value.upper())

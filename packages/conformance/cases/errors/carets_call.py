@@ -1,0 +1,5 @@
+def make():
+    def inner(x):
+        return x.strip()
+    return inner
+result = make()(None)

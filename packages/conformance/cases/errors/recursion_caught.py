@@ -1,0 +1,14 @@
+import sys
+def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print("RecursionError: %s" % e)
+print(sys.getrecursionlimit())
+def depth(n):
+    try:
+        return depth(n + 1)
+    except RecursionError:
+        return n
+print(depth(0) > 900)

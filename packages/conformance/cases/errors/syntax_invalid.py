@@ -1,0 +1,2 @@
+print("fine")
+x = = 1

@@ -1,0 +1,12 @@
+import gc
+n = int("7")
+print("constant (1, 2): %s" % gc.is_tracked((1, 2)))
+t = (n, n)
+print("runtime (n, n): %s" % gc.is_tracked(t))
+u = (n, [])
+print("runtime (n, []): %s" % gc.is_tracked(u))
+v = (n, (n, n))
+print("nested atomic: %s" % gc.is_tracked(v))
+gc.collect()
+print("after collect: (n, n) %s, (n, []) %s, nested %s" % (gc.is_tracked(t), gc.is_tracked(u), gc.is_tracked(v)))
+print("(): %s" % gc.is_tracked(()))

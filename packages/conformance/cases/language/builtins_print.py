@@ -1,0 +1,10 @@
+import sys
+print()
+print("a", "b", 1, None, True)
+print("a", "b", sep="")
+print("x", end="")
+print("y")
+print("p", "q", sep=", ", end=".\n")
+print(*[1, 2, 3], sep="|")
+print("to stdout", file=sys.stdout)
+print("flushed", flush=True)

@@ -1,0 +1,8 @@
+print(len("abc"), len([1, 2]), len({}), len(range(10)))
+print(list(range(5)), list(range(2, 10, 3)), list(range(5, 0, -2)), range(3), range(1, 9, 2)[2])
+print(sorted([3, 1, 2]), sorted("bca", reverse=True), list(reversed([1, 2, 3])), list(reversed("ab")))
+print(list(enumerate("ab")), list(zip("abc", range(2))), list(zip()))
+print(list(map(str, [1, 2])), list(map(lambda a, b: a + b, [1, 2], [10, 20])), list(filter(None, [0, 1, "", "x"])))
+print(min(3, 1, 2), max([1, 5, 2]), min("abc"), max([], default="empty"), min([(2, "b"), (1, "z")]))
+print(sum([1, 2, 3]), sum([0.5, 0.25]), sum([[1], [2]], []), abs(-3), abs(-2.5))
+print(any([]), all([]), any([0, "", None]), all([1, "a"]))

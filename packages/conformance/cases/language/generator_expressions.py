@@ -1,0 +1,6 @@
+print(sum(x * x for x in range(10)))
+g = (c.upper() for c in "abc")
+print(next(g), list(g))
+print(any(x > 3 for x in [1, 5]), all(x > 3 for x in [4, 2]))
+print(max((len(w), w) for w in "the quick brown fox".split()))
+print(list(zip((i for i in range(3)), "xyz")))

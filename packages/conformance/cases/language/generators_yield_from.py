@@ -1,0 +1,17 @@
+def inner():
+    yield 1
+    yield 2
+    return "inner done"
+def outer():
+    result = yield from inner()
+    print("got", result)
+    yield from [3, 4]
+    yield from range(5, 7)
+print(list(outer()))
+def flatten(x):
+    for item in x:
+        if isinstance(item, list):
+            yield from flatten(item)
+        else:
+            yield item
+print(list(flatten([1, [2, [3, [4]], 5]])))

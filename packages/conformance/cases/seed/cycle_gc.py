@@ -1,0 +1,12 @@
+import gc; gc.disable() # disable garbage collector
+class Track:
+    def __init__(self):
+        print("Initialized")
+    def __del__(self):
+        print("Destructed")
+A = Track()
+B = Track()
+A.other = B
+B.other = A
+del A; del B # objects are not destructed due to reference cycle
+print(gc.collect()) # trigger collection

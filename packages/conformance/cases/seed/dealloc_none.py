@@ -1,0 +1,2 @@
+import ctypes
+ctypes.pythonapi._Py_Dealloc(ctypes.py_object(None))

@@ -1,0 +1,2 @@
+f = open("test.txt")
+del f

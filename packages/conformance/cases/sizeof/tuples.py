@@ -1,0 +1,2 @@
+import sys
+print([sys.getsizeof(tuple(range(n))) for n in range(8)])
