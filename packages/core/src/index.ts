@@ -65,6 +65,8 @@ export * from './objects/descrobject.js'
 export * from './objects/methodobject.js'
 export * from './objects/classobject.js'
 export * from './objects/instances.js'
+export * from './objects/slots.js'
+export * from './objects/superobject.js'
 // runtime objects
 export * from './objects/funcobject.js'
 export * from './objects/cellobject.js'

@@ -3,7 +3,7 @@ import { PyObject } from './object.js'
 
 /* Type flags (Include/object.h). Only the ones the simulation reads. */
 export const Py_TPFLAGS_MANAGED_DICT = 1 << 4
-export const Py_TPFLAGS_PREHEADER = 1 << 3 // managed dict and/or managed weakref (3.11+)
+export const Py_TPFLAGS_PREHEADER = (1 << 3) | (1 << 4) // managed dict and/or managed weakref (3.11+)
 export const Py_TPFLAGS_INLINE_VALUES = 1 << 2
 export const Py_TPFLAGS_MANAGED_WEAKREF = 1 << 3
 export const Py_TPFLAGS_SEQUENCE = 1 << 5
@@ -210,6 +210,11 @@ export class PyTypeObject extends PyObject {
   ht_slots: readonly string[] | null
   /** Whether instances carry a `__dict__` (tp_dictoffset != 0 or a managed dict). */
   tp_hasdict: boolean
+  /**
+   * NON-CPYTHON form of `tp_dictoffset`: the name of the JS field holding an instance's `__dict__` (owned, null until
+   * created) — 'ob_dict' for heap-type instances, 'dict' for exceptions, 'func_dict' for functions … — or null.
+   */
+  tp_dictfield: string | null
   /** Whether instances can be weakly referenced (tp_weaklistoffset != 0 or a managed weakref). */
   tp_weaklist: boolean
   /** Cached lookups of special methods, invalidated on class attribute assignment (tp_version_tag). */
@@ -218,6 +223,11 @@ export class PyTypeObject extends PyObject {
   tp_freelist: PyObject[] | null
   /** Per-type extra data for implementations (e.g. the Python-level class behind slot wrappers). */
   tp_extra: unknown
+  /**
+   * NON-CPYTHON: `_PyType_Lookup` results by name (CPython keeps a global method cache keyed by version tags); valid
+   * while the MRO and the version of every dict along it are unchanged.
+   */
+  tp_lookup_cache: TypeLookupCache | null
 
   constructor(metatype: PyTypeObject | null, rt: Runtime, name: string) {
     // The metatype of `type` is `type` itself: patched after construction.
@@ -311,11 +321,21 @@ export class PyTypeObject extends PyObject {
     this.ht_cached_keys = null
     this.ht_slots = null
     this.tp_hasdict = false
+    this.tp_dictfield = null
     this.tp_weaklist = false
     this.tp_version_tag = 0
     this.tp_freelist = null
     this.tp_extra = undefined
+    this.tp_lookup_cache = null
   }
+}
+
+/** See `PyTypeObject.tp_lookup_cache`. */
+export interface TypeLookupCache {
+  readonly mro: PyObject
+  /** `ma_version` of each dict along the MRO when the cache was (re)started. */
+  readonly versions: number[]
+  readonly entries: Map<string, PyObject | null>
 }
 
 /** The shared keys of a heap type's instances (`PyDictKeysObject` in split mode). */
@@ -324,6 +344,12 @@ export interface SharedKeys {
   readonly index: Map<string, number>
   /** No more keys may be added (the table is full, or insertion order diverged). */
   frozen: boolean
+  /** `dk_usable`: how many more keys fit (3.11+: also shrinks by one per new instance while above 1). */
+  dk_usable: number
+  /** log2 of the table size (≤3.10 split tables grow; 3.11+ is fixed at 6). */
+  dk_log2_size: number
+  /** `dk_refcnt` (≤3.10): the type and every split dict that shares the keys. */
+  dk_refcnt: number
 }
 
 function defaultDealloc(self: PyObject): void {

@@ -21,6 +21,7 @@ import { Py_TRASHCAN_BEGIN, Py_TRASHCAN_END } from '../object/trashcan.js'
 import type { PyTypeObject, visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { PyObject_Hash, PyObject_RichCompareBool_EQ } from './protocols.js'
+import { _PyDict_SplitInsert, _PyDict_SplitDelete, _PyDict_SplitRelease, _PyDict_SplitSizeOf, type SplitDictInfo } from './instances.js'
 import { PyUnicodeObject, unicode_hash } from './unicodeobject.js'
 
 export const PyDict_MINSIZE = 8
@@ -40,6 +41,12 @@ export class PyDictObject extends PyObject {
   dk_log2_size: number
   /** Changes on every mutation (for iteration-safety checks). */
   ma_version: number
+  /**
+   * NON-CPYTHON (type system, additive): set while the dict is a split table over a class's shared keys — an
+   * instance `__dict__` (see instances.ts). 3.13+ `embedded` dicts share the owner's values: the owner visits them and
+   * `dict_traverse` skips them. Null for ordinary dicts.
+   */
+  ma_split: SplitDictInfo | null
   constructor(type: PyTypeObject) {
     super(type)
     this.ma_used = 0
@@ -50,6 +57,7 @@ export class PyDictObject extends PyObject {
     this.ma_objindex = null
     this.dk_log2_size = 0
     this.ma_version = 0
+    this.ma_split = null
   }
 }
 
@@ -210,6 +218,7 @@ export function PyDict_SetItem(mp: PyDictObject, key: PyObject, value: PyObject)
     Py_DECREF(old)
     return
   }
+  if (mp.ma_split !== null) _PyDict_SplitInsert(mp, key)
   Py_INCREF(key)
   growKeys(mp)
   const rt = mp.ob_type.tp_runtime
@@ -235,6 +244,7 @@ export function PyDict_DelItemIfPresent(mp: PyDictObject, key: PyObject): boolea
   mp.ma_values[ix] = undefined
   mp.ma_used--
   mp.ma_version++
+  if (mp.ma_split !== null) _PyDict_SplitDelete(mp)
   Py_DECREF(k)
   Py_DECREF(v)
   return true
@@ -267,6 +277,7 @@ export function PyDict_Clear(mp: PyDictObject): void {
   mp.ma_used = 0
   mp.dk_log2_size = 0
   mp.ma_version++
+  if (mp.ma_split !== null && !mp.ma_split.embedded) _PyDict_SplitRelease(mp)
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]
     if (k === undefined) continue
@@ -277,6 +288,7 @@ export function PyDict_Clear(mp: PyDictObject): void {
 
 /** `dict.__sizeof__`. */
 export function dict_sizeof(mp: PyDictObject): number {
+  if (mp.ma_split !== null) return _PyDict_SplitSizeOf(mp)
   const rt = mp.ob_type.tp_runtime
   const base = rt.types.dict.tp_basicsize
   if (mp.dk_log2_size === 0) return base
@@ -304,6 +316,7 @@ export function dict_dealloc(self: PyObject): void {
   mp.ma_objindex = null
   mp.ma_used = 0
   mp.dk_log2_size = 0
+  if (mp.ma_split !== null) _PyDict_SplitRelease(mp)
   // Entries are released in insertion order.
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]
@@ -321,6 +334,24 @@ export function dict_dealloc(self: PyObject): void {
 
 /** @cpython Objects/dictobject.c#dict_traverse */
 export function dict_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
+  const mp = self as PyDictObject
+  const keys = mp.ma_keys
+  const values = mp.ma_values
+  // A dict that shares an instance's inline values does not visit them (the instance does).
+  if (mp.ma_split !== null && mp.ma_split.embedded) return 0
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]
+    if (k === undefined) continue
+    let r = visit(k, arg)
+    if (r !== 0) return r
+    r = visit(values[i]!, arg)
+    if (r !== 0) return r
+  }
+  return 0
+}
+
+/** NON-CPYTHON: every key and value the dict owns, for the refcount audit (dict_traverse skips embedded values). */
+export function dict_refs(self: PyObject, visit: visitproc, arg: unknown): number {
   const mp = self as PyDictObject
   const keys = mp.ma_keys
   const values = mp.ma_values

@@ -30,7 +30,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     sizeof: {
       object: 16, intBase: 24, intDigitSize: 4, intZeroHasDigit: true, float: 24,
       strAsciiBase: 48, strLatin1Base: 72, strUcs2Base: 72, strUcs4Base: 72, bytesBase: 33,
-      tupleBase: 40, listBase: 56, dictEmpty: 64, setBase: 216, instance: 56, instanceDictEmpty: 288, heapType: 904, staticType: 408,
+      tupleBase: 40, listBase: 56, dictEmpty: 64, setBase: 216, instance: 56, instanceDictEmpty: 288, heapType: 904, staticType: 408, property: 64,
       function: 152, type: 1688, none: 16, bool: 28, range: 48, bytearray: 56,
     },
   },
@@ -82,6 +82,8 @@ export const cpython311: CPythonProfile = freezeProfile({
     isinstanceArg2: 'isinstance() arg 2 must be a type, a tuple of types, or a union',
     issubclassArg2: 'issubclass() arg 2 must be a class, a tuple of classes, or a union',
     noDictSetattr: "'{type}' object has no attribute '{name}'",
+    abstractInstantiation: "Can't instantiate abstract class {type} with abstract method{s} {methods}",
+    setNameError: "Error calling __set_name__ on '{type}' instance {name} in '{cls}'",
     mroConflict: 'Cannot create a consistent method resolution\norder (MRO) for bases {bases}',
     unraisableDel: 'Exception ignored in: {obj}',
     noneDeallocFatal: 'none_dealloc: deallocating None: bug likely caused by a refcount error in a C extension',

@@ -23,6 +23,10 @@ export const cpython312 = extendProfile(cpython311, {
       heapType: 920, staticType: 416,
     },
   },
+  messages: {
+    setNameError: null,
+    abstractInstantiation: "Can't instantiate abstract class {type} without an implementation for abstract method{s} {methods}",
+  },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },
   output: { nameErrorHints: 'did-you-mean+forgot-import', caretsSkipParens: true },
   unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361 },

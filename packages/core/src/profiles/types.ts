@@ -175,6 +175,10 @@ export interface Messages {
   /** Setting an attribute on an object without `__dict__`. */
   readonly noDictSetattr: string
   readonly mroConflict: string
+  /** An exception raised by `__set_name__` is wrapped in this RuntimeError (≤3.11), or propagates (null). */
+  readonly setNameError: string | null
+  /** Instantiating a class with abstract methods ({s}: plural suffix; {methods}: the names). */
+  readonly abstractInstantiation: string
   readonly unraisableDel: string
   readonly noneDeallocFatal: string | null
   readonly [key: string]: string | null
@@ -202,6 +206,8 @@ export interface SizeofTable {
   readonly heapType: number
   /** `type.__sizeof__(int)`: the size of a static type object. */
   readonly staticType: number
+  /** `property.__basicsize__` (3.10 added `prop_name`). */
+  readonly property: number
   readonly function: number
   readonly type: number
   readonly none: number
