@@ -42,6 +42,8 @@ import { finalizeInterpreter } from './shutdown.js'
 import { SourceRegistry } from './sources.js'
 import { isSyntaxErrorInfo } from './compiler/errors.js'
 import { excIs } from './vm/errors.js'
+import { StartupSet, TraceRecorder, takeSnapshot } from './observe.js'
+import type { GCStep, HeapSnapshot, ObserveOptions, TraceEvent } from './observe-types.js'
 
 export interface InterpreterOptions {
   /** Profile id ('3.11') or object. */
@@ -52,6 +54,8 @@ export interface InterpreterOptions {
   argv?: string[]
   stdin?: string
   files?: Record<string, string | Uint8Array>
+  /** Snapshots, events and collector steps to record. */
+  observe?: ObserveOptions
   /** 4 to compare with wasm32 Pyodide recordings. */
   pointerSize?: 4 | 8
   maxSteps?: number
@@ -66,6 +70,9 @@ export interface RunResult {
   stderr: string
   merged: string
   exitCode: number
+  snapshots?: HeapSnapshot[]
+  events?: TraceEvent[]
+  gcSteps?: GCStep[]
 }
 
 export class Interpreter {
@@ -91,6 +98,12 @@ export class Interpreter {
   finalized = false
   /** Set during finalization: tracebacks no longer show source lines (the io machinery is gone). */
   finalizingSources = false
+  /** Objects alive after start-up (left out of heap pictures). */
+  startup: StartupSet | null = null
+  /** Snapshots, events and collector steps requested by the host. */
+  readonly observe: ObserveOptions
+  readonly snapshots: HeapSnapshot[] = []
+  trace: TraceRecorder | null = null
   /** `atexit` callbacks (owned callables), run first at exit, last registered first. */
   readonly atexitCallbacks: PyObject[] = []
 
@@ -123,6 +136,48 @@ export class Interpreter {
     this.registerModule('sys', this.sysModule)
     // Startup leaves the counts as a fresh CPython process leaves them after its own collections.
     for (const g of this.rt.gc.generations) g.count = 0
+    this.rt.location = () => {
+      const f = this.ts.frame
+      if (f === null) return null
+      const pos = f.unit.positions[f.lasti]
+      return { filename: (f.code.co_filename as PyUnicodeObject).value, lineno: pos ? pos.lineno : f.code.co_firstlineno }
+    }
+    this.observe = opts.observe ?? {}
+    const o = this.observe
+    if ((o.snapshots && o.snapshots !== 'none') || o.trace) this.startup = new StartupSet(this.rt)
+    if (o.trace) {
+      this.trace = new TraceRecorder(this, o.trace === true ? null : o.trace, o.maxEvents ?? 20000)
+      this.trace.start()
+    }
+    if (o.snapshots === 'breakpoints' || o.snapshots === 'both') {
+      this.breakpointListeners.push(() => {
+        const line = this.rt.location()?.lineno ?? null
+        this.snapshots.push(takeSnapshot(this, `breakpoint ${this.snapshots.length + 1}`, line))
+      })
+    }
+  }
+
+  /** The `__main__` module's dict (borrowed), or null. */
+  mainDict(): PyDictObject | null {
+    const m = PyDict_GetItemStr(this.modules, '__main__')
+    if (m === null || m === this.rt.None) return null
+    return (m as unknown as { md_dict: PyDictObject }).md_dict
+  }
+
+  /** The references held by frames on the stack (for reachability in snapshots). */
+  framesForSnapshot(): PyObject[][] {
+    const out: PyObject[][] = []
+    for (let f = this.ts.frame; f !== null; f = f.previous) {
+      const refs: PyObject[] = [f.code, f.globals]
+      if (f.func) refs.push(f.func)
+      if (f.locals) refs.push(f.locals)
+      for (let i = 0; i < f.stacktop; i++) {
+        const v = f.localsplus[i]
+        if (v) refs.push(v)
+      }
+      out.push(refs)
+    }
+    return out
   }
 
   /** References the interpreter itself holds (for the audit). */
@@ -620,6 +675,7 @@ export class Interpreter {
         this.arena = null
         for (const o of arena) Py_DECREF(o)
       }
+      if (this.observe.snapshots === 'exit' || this.observe.snapshots === 'both') this.snapshots.push(takeSnapshot(this, 'exit', null))
     } catch (e) {
       if (e instanceof ProcessExit) return this.endProcess(e)
       if (e instanceof BudgetExceeded) return this.budgetExceeded(e)
@@ -734,8 +790,16 @@ export class Interpreter {
   }
 
   result(exitCode: number): RunResult {
-    return { stdout: this.out.stdout, stderr: this.out.stderr, merged: this.out.merged, exitCode }
+    this.trace?.end()
+    const r: RunResult = { stdout: this.out.stdout, stderr: this.out.stderr, merged: this.out.merged, exitCode }
+    if (this.snapshots.length > 0) r.snapshots = this.snapshots
+    if (this.trace !== null) r.events = this.trace.events
+    if (this.gcSteps.length > 0) r.gcSteps = this.gcSteps
+    return r
   }
+
+  /** Collector phases recorded for the docs' GC stepper. */
+  readonly gcSteps: GCStep[] = []
 }
 
 class ReplExit {

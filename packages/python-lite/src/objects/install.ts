@@ -2,7 +2,7 @@
  * Types the interpreter owns (frame objects, generators) and the slots it fills on core's types (calling a Python
  * function runs the eval loop).
  */
-import { Py_INCREF, Py_TPFLAGS_HAVE_GC, PyType_NewStatic, PyType_Ready, PyUnicode_FromString, type PyObject } from '@heap/core'
+import { Py_INCREF, Py_TPFLAGS_HAVE_GC, PyType_NewStatic, PyType_Ready, PyUnicode_FromString, setTypeSystemHooks, type PyCellObject, type PyObject } from '@heap/core'
 import type { Interpreter } from '../interp.js'
 import { functionVectorcall } from '../vm/call.js'
 import { frame_dealloc, frame_traverse } from '../vm/frame.js'
@@ -36,4 +36,21 @@ export function installInterpreterTypes(interp: Interpreter): void {
   })
   PyType_Ready(rt, T.frame)
   PyType_Ready(rt, T.generator)
+  const ts = interp.ts
+  setTypeSystemHooks(rt, {
+    callerGlobals: () => ts.frame?.globals ?? null,
+    // Zero-argument super(): the calling frame's __class__ cell and its first argument.
+    superNoArgs: () => {
+      const f = ts.frame
+      if (f === null || f.code.co_argcount === 0) return null
+      const unit = f.unit
+      let first = f.localsplus[0] ?? null
+      if (first !== null && unit.cell2arg.includes(0) && first.ob_type === rt.types.cell) first = (first as PyCellObject).ob_ref
+      const idx = unit.localsplusNames.lastIndexOf('__class__')
+      if (idx < unit.nlocals || first === null) return null
+      const cell = f.localsplus[idx] as PyCellObject | null
+      if (cell === null || cell.ob_ref === null) return null
+      return [cell.ob_ref, first]
+    },
+  })
 }

@@ -216,9 +216,7 @@ export function globalsGet(globals: PyObject, builtins: PyObject, name: string):
 
 /** `_PyObject_GetMethod`: [callable, true] for an unbound method to call with self, else [attribute, false]. */
 export function getMethod(obj: PyObject, name: PyObject): [PyObject, boolean] {
-  const gm = coreAny['_PyObject_GetMethod'] as ((o: PyObject, n: PyObject) => [PyObject, boolean]) | undefined
-  if (gm !== undefined) return gm(obj, name)
-  return [PyObject_GetAttr(obj, name), false]
+  return core._PyObject_GetMethod(obj, name)
 }
 
 export function superLookup(rt: Runtime, sup: PyObject, cls: PyObject, self: PyObject, name: PyObject): PyObject {
