@@ -36,11 +36,16 @@ export class ProcessOutput {
 /** The in-memory file system `open()` reads and writes. Paths are plain strings ('test.txt', 'dir/x.py'). */
 export class VirtualFS {
   readonly files = new Map<string, Uint8Array>()
+  /** Where reads go for files the program did not write (the CLI reads the host's files). */
+  fallbackRead: ((path: string) => Uint8Array | undefined) | null = null
   constructor(initial?: Record<string, string | Uint8Array>) {
     if (initial) for (const [k, v] of Object.entries(initial)) this.files.set(normalizePath(k), typeof v === 'string' ? new TextEncoder().encode(v) : v)
   }
   read(path: string): Uint8Array | undefined {
-    return this.files.get(normalizePath(path))
+    const p = normalizePath(path)
+    const own = this.files.get(p)
+    if (own !== undefined || this.fallbackRead === null) return own
+    return this.fallbackRead(p)
   }
   readText(path: string): string | undefined {
     const b = this.read(path)
@@ -50,7 +55,7 @@ export class VirtualFS {
     this.files.set(normalizePath(path), data)
   }
   exists(path: string): boolean {
-    return this.files.has(normalizePath(path))
+    return this.read(path) !== undefined
   }
   remove(path: string): boolean {
     return this.files.delete(normalizePath(path))

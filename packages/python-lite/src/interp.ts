@@ -29,6 +29,7 @@ import {
 } from '@heap/core'
 import { installGC } from '@heap/gc'
 import { compileModule, type CompileMode } from './compiler/index.js'
+import './parser-link.js'
 import { ProcessExit, ProcessOutput, VirtualFS } from './host.js'
 import { _PyEval_EvalFrame, BudgetExceeded } from './vm/ceval.js'
 import { Frame, _PyFrame_GetFrameObject } from './vm/frame.js'
@@ -146,7 +147,7 @@ export class Interpreter {
     const o = this.observe
     if ((o.snapshots && o.snapshots !== 'none') || o.trace) this.startup = new StartupSet(this.rt)
     if (o.trace) {
-      this.trace = new TraceRecorder(this, o.trace === true ? null : o.trace, o.maxEvents ?? 20000)
+      this.trace = new TraceRecorder(this, o.trace === true ? null : o.trace, o.maxEvents ?? 20000, o.onEvent ?? null)
       this.trace.start()
     }
     if (o.snapshots === 'breakpoints' || o.snapshots === 'both') {
@@ -426,6 +427,14 @@ export class Interpreter {
     const mode = (args[start + 2] as PyUnicodeObject).value
     if (mode !== 'exec' && mode !== 'eval' && mode !== 'single') throw this.newError('ValueError', "compile() mode must be 'exec', 'eval' or 'single'")
     return this.compile(src, filename, mode, null)
+  }
+
+  /** The hazard report of @heap/unsafe after a simulated crash (empty when nothing unsafe happened). */
+  explainHazards(): string {
+    const u = unsafeExports as Record<string, unknown>
+    const report = (u.hazardReport as ((rt: Runtime) => unknown) | undefined)?.(this.rt)
+    const format = u.formatHazardReport as ((r: unknown) => string) | undefined
+    return report && format ? format(report) : ''
   }
 
   /** `breakpoint()`: a heap snapshot for `--graph` (NON-CPYTHON: no debugger). */
@@ -869,6 +878,7 @@ function withPointerSize4(p: CPythonProfile): CPythonProfile {
 }
 
 import * as coreNs from '@heap/core'
+import * as unsafeExports from '@heap/unsafe'
 const coreExports = coreNs as unknown as Record<string, unknown>
 
 /** Runs a program and returns what the simulated process printed and its exit code. */

@@ -81,4 +81,6 @@ export interface ObserveOptions {
   gcSteps?: boolean
   /** Cap on recorded events (default 20,000). */
   maxEvents?: number
+  /** Called with each event as it happens (the CLI prints the timeline live). */
+  onEvent?: (ev: TraceEvent) => void
 }

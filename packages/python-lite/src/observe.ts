@@ -189,6 +189,7 @@ export class TraceRecorder {
     private readonly interp: Interpreter,
     kinds: readonly TraceKind[] | null,
     max: number,
+    private readonly onEvent: ((ev: TraceEvent) => void) | null = null,
   ) {
     this.kinds = kinds ? new Set(kinds) : null
     this.max = max
@@ -206,7 +207,7 @@ export class TraceRecorder {
     const kind: TraceKind = ev.kind === 'gc-phase' || ev.kind === 'gc-start' || ev.kind === 'gc-stop' ? 'gc' : (ev.kind as TraceKind)
     if (ev.kind === 'unsafe') return
     if (this.kinds !== null && !this.kinds.has(kind)) return
-    if (this.events.length >= this.max) {
+    if (this.events.length >= this.max && this.onEvent === null) {
       this.truncated = true
       return
     }
@@ -215,7 +216,7 @@ export class TraceRecorder {
       if (startup !== null && startup.has(ev.op) && (ev.op.ob_flags & OB_IMMORTAL) === 0 && ev.op.ob_type.tp_flags & (1 << 9)) {
         /* interpreter-owned heap types are shown like any object */
       }
-      this.events.push({
+      this.push({
         seq: ev.seq,
         kind,
         file: loc?.filename ?? null,
@@ -226,8 +227,14 @@ export class TraceRecorder {
         refcnt: ev.refcnt,
       })
     } else {
-      this.events.push({ seq: ev.seq, kind, file: loc?.filename ?? null, line: loc?.lineno ?? null, phase: ev.phase, generation: ev.generation })
+      this.push({ seq: ev.seq, kind, file: loc?.filename ?? null, line: loc?.lineno ?? null, phase: ev.phase, generation: ev.generation })
     }
+  }
+
+  private push(e: TraceEvent): void {
+    if (this.onEvent !== null) this.onEvent(e)
+    if (this.events.length < this.max) this.events.push(e)
+    else this.truncated = true
   }
 }
 

@@ -4,9 +4,8 @@
  * @cpython Python/traceback.c#extract_anchors_from_expr
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { parse } from './parser/index.js'
 import { kind } from './compiler/ast-access.js'
-import { parserVersionFor } from './compiler/index.js'
+import { getParser } from './compiler/index.js'
 import type { Interpreter } from './interp.js'
 
 export interface Anchors {
@@ -20,7 +19,7 @@ export interface Anchors {
 export function anchorsFor(segment: string, interp: Interpreter): Anchors | null {
   let tree: any
   try {
-    tree = parse(`(\n${segment}\n)`, { filename: '<anchors>', mode: 'exec', version: parserVersionFor(interp.rt) } as never)
+    tree = getParser()(`(\n${segment}\n)`, { filename: '<anchors>', mode: 'exec', profile: interp.rt.profile.id })
   } catch {
     return null
   }

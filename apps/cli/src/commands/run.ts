@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { Interpreter } from '@heap/python-lite'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { extname, resolve } from 'node:path'
+import { Interpreter, formatEvent, snapshotToDot, type TraceKind } from '@heap/python-lite'
+import { colors } from '../format/colors.js'
+import { renderSvg } from '../format/graphviz.js'
 
 export interface RunOptions {
   python: string
@@ -10,19 +12,76 @@ export interface RunOptions {
   explain?: boolean
 }
 
+const TRACE_KINDS: readonly TraceKind[] = ['alloc', 'incref', 'decref', 'dealloc', 'free', 'track', 'untrack', 'finalize', 'weakref-clear', 'gc']
+
+/** Parses `--trace=incref,decref` (or plain `--trace`). Throws on unknown kinds. */
+export function parseTraceKinds(v: string | boolean | undefined): readonly TraceKind[] | true | null {
+  if (v === undefined || v === false) return null
+  if (v === true || v === '' || v === 'all') return true
+  const kinds = v.split(',').map((s) => s.trim()).filter(Boolean)
+  for (const k of kinds) if (!TRACE_KINDS.includes(k as TraceKind)) throw new Error(`unknown trace kind '${k}' (choose from ${TRACE_KINDS.join(', ')})`)
+  return kinds as TraceKind[]
+}
+
+/** Reads the program and the data files next to it that it may open. */
+function readProgram(path: string): string {
+  return readFileSync(path, 'utf8')
+}
+
 /** `heap run FILE`: like `python FILE`. */
 export async function runCommand(file: string, args: string[], opts: RunOptions): Promise<number> {
   const path = resolve(file)
   if (!existsSync(path)) {
-    const shown = file
-    process.stderr.write(`heap: can't open file '${shown.startsWith('/') ? shown : resolve(shown)}': [Errno 2] No such file or directory\n`)
+    process.stderr.write(`heap: can't open file '${path}': [Errno 2] No such file or directory\n`)
     return 2
   }
-  const source = readFileSync(path, 'utf8')
-  const interp = new Interpreter({ profile: opts.python, mode: 'script', filename: file, argv: [file, ...args], cwd: process.cwd(), files: {} })
+  let trace: readonly TraceKind[] | true | null
+  try {
+    trace = parseTraceKinds(opts.trace)
+  } catch (e) {
+    process.stderr.write(`heap: ${(e as Error).message}\n`)
+    return 2
+  }
+  const source = readProgram(path)
+  const c = colors(process.stderr)
+  const json = opts.traceFormat === 'json'
+  const interp = new Interpreter({
+    profile: opts.python,
+    mode: 'script',
+    filename: file,
+    argv: [file, ...args],
+    cwd: process.cwd(),
+    observe: {
+      trace: trace ?? false,
+      snapshots: opts.graph ? 'both' : 'none',
+      onEvent: trace
+        ? (ev) => {
+            process.stderr.write(json ? JSON.stringify(ev) + '\n' : c.dim(formatEvent(ev)) + '\n')
+          }
+        : undefined,
+    },
+  })
+  interp.fs.fallbackRead = (p) => {
+    const full = resolve(p)
+    return existsSync(full) ? new Uint8Array(readFileSync(full)) : undefined
+  }
   interp.out.onWrite = (stream, text) => {
     if (stream === 'stdout') process.stdout.write(text)
     else process.stderr.write(text)
   }
-  return interp.runScript(source, file)
+  const code = interp.runScript(source, file)
+  if (opts.graph) await writeGraphs(opts.graph, interp.snapshots.map((s) => snapshotToDot(s)))
+  if (opts.explain) process.stderr.write(interp.explainHazards())
+  return code
+}
+
+async function writeGraphs(target: string, dots: string[]): Promise<void> {
+  const ext = extname(target).toLowerCase()
+  const base = target.slice(0, target.length - ext.length)
+  const names = dots.length <= 1 ? [target] : dots.map((_, i) => `${base}.${i + 1}${ext}`)
+  for (let i = 0; i < dots.length; i++) {
+    const out = ext === '.svg' ? await renderSvg(dots[i]!) : dots[i]!
+    writeFileSync(names[i]!, out)
+  }
+  process.stderr.write(`heap: wrote ${names.join(', ')}\n`)
 }

@@ -3,20 +3,28 @@
  * @cpython Python/pythonrun.c#run_mod
  */
 import { Py_DECREF, type PyCodeObject, type PyObject, type Runtime } from '@heap/core'
-import { parse, PARSER_PROFILES } from '../parser/index.js'
 import { Compiler, type CompileMode } from './compile.js'
 import { ConstantFactory } from './constants.js'
 
 export type { CompileMode }
 
-interface HasRuntime {
-  readonly rt: Runtime
+/** The parser: source → AST (CPython's `Python.asdl` shapes); throws syntax-error data. */
+export type ParseFn = (source: string, options: { filename: string; mode: CompileMode; profile: string }) => unknown
+
+let parserImpl: ParseFn | null = null
+
+/** Installs the parser (the interpreter installs its own; tests may install another). */
+export function setParser(fn: ParseFn): void {
+  parserImpl = fn
 }
 
-/** The parser options for a profile (named capabilities, chosen by the profile id). */
-export function parserVersionFor(rt: Runtime): unknown {
-  const table = PARSER_PROFILES as Record<string, unknown>
-  return table[rt.profile.id] ?? table['3.11']
+export function getParser(): ParseFn {
+  if (parserImpl === null) throw new Error('no parser installed')
+  return parserImpl
+}
+
+interface HasRuntime {
+  readonly rt: Runtime
 }
 
 /**
@@ -26,7 +34,7 @@ export function parserVersionFor(rt: Runtime): unknown {
  */
 export function compileModule(host: HasRuntime, source: string, filename: string, mode: CompileMode, arena: PyObject[] | null): PyCodeObject {
   const rt = host.rt
-  const tree = parse(source, { filename, mode, version: parserVersionFor(rt) } as never)
+  const tree = getParser()(source, { filename, mode, profile: rt.profile.id })
   const own: PyObject[] = arena ?? []
   const factory = new ConstantFactory(rt, own)
   let compiler: Compiler | null = null

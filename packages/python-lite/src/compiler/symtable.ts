@@ -38,6 +38,8 @@ export class SymbolTableEntry {
   hasVarkeywords = false
   /** The class body needs a `__class__` cell (a method uses `super()` or `__class__`). */
   needsClassClosure = false
+  /** Where each `nonlocal` name was declared (for error positions). */
+  readonly nonlocalDecls = new Map<string, Node>()
   /** A comprehension inlined into its parent (3.12+ list/set/dict comprehensions). */
   inlined = false
   childFree = false
@@ -253,6 +255,7 @@ export class SymbolTable {
           if (isGlobal && (cur & DEF_NONLOCAL)) throw this.error(`name '${name}' is nonlocal and global`, s)
           if (!isGlobal && (cur & DEF_GLOBAL)) throw this.error(`name '${name}' is nonlocal and global`, s)
           this.addDef(name, isGlobal ? DEF_GLOBAL : DEF_NONLOCAL, s)
+          if (!isGlobal) this.cur.nonlocalDecls.set(mangled, s)
         }
         break
       }
@@ -470,7 +473,7 @@ function analyze(e: SymbolTableEntry, bound: Set<string>, free: Set<string>, glo
       newGlobal.add(name)
     } else if (flags & DEF_NONLOCAL) {
       if (!bound.has(name)) {
-        throw st.error(`no binding for nonlocal '${name}' found`, e.node)
+        throw st.error(`no binding for nonlocal '${name}' found`, e.nonlocalDecls.get(name) ?? e.node)
       }
       e.scopes.set(name, 'FREE')
       newFree.add(name)
