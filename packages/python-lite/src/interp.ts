@@ -42,6 +42,7 @@ import { printException, writeUnraisable, formatSyntaxError } from './traceback.
 import { finalizeInterpreter } from './shutdown.js'
 import { SourceRegistry } from './sources.js'
 import { isSyntaxErrorInfo } from './compiler/errors.js'
+import { ReplSession } from './repl.js'
 import { excIs } from './vm/errors.js'
 import { StartupSet, TraceRecorder, takeSnapshot } from './observe.js'
 import type { GCStep, HeapSnapshot, ObserveOptions, TraceEvent } from './observe-types.js'
@@ -698,74 +699,30 @@ export class Interpreter {
    * values to stdout through `sys.displayhook`.
    */
   runRepl(input: string, banner: boolean): number {
-    this.stdinText = input
-    this.stdinPos = 0
-    let exitCode = 0
-    try {
-      const main = this.newModule('__main__', null)
-      this.registerModule('__main__', main)
-      Py_DECREF(main)
-      const dict = (main as unknown as { md_dict: PyDictObject }).md_dict
-      if (banner) this.writeStderr(`Python ${this.profile.cpython.sysVersion.replace('\n', '')} on linux\nType "help", "copyright", "credits" or "license" for more information.\n`)
-      for (;;) {
-        const stmt = this.readInteractiveStatement()
-        if (stmt === null) break
-        if (stmt.trim() === '') continue
-        const arena: PyObject[] = []
-        let code: PyCodeObject | null = null
-        try {
-          code = this.compile(stmt, '<stdin>', 'single', arena)
-          const res = this.execCode(code, dict, dict)
-          Py_DECREF(res)
-        } catch (e) {
-          if (e instanceof PyErr) {
-            if (errMatches(e, 'SystemExit')) {
-              exitCode = this.handleUncaught(e)
-              throw new ReplExit(exitCode)
-            }
-            this.handleUncaught(e)
-          } else throw e
-        } finally {
-          if (code !== null) Py_DECREF(code)
-          for (const o of arena) Py_DECREF(o)
-        }
-      }
-      this.writeStderr('\n')
-    } catch (e) {
-      if (e instanceof ReplExit) return this.finalize(e.code)
-      if (e instanceof ProcessExit) return this.endProcess(e)
-      if (e instanceof BudgetExceeded) return this.budgetExceeded(e)
-      throw e
+    const session = this.startRepl(banner)
+    const lines = input.split(/(?<=\n)/)
+    let code: number | null = null
+    this.writeStderr(session.prompt())
+    for (const line of lines) {
+      if (line === '') continue
+      code = session.push(line.replace(/\n$/, ''))
+      if (code !== null) return code
+      this.writeStderr(session.prompt())
     }
-    return this.finalize(exitCode)
+    return session.eof()
   }
 
-  /** Reads lines for one interactive statement, printing `>>> ` and `... ` prompts on stderr. */
-  readInteractiveStatement(): string | null {
-    this.writeStderr(this.sys.ps1())
-    const first = this.readLine()
-    if (first === null) return null
-    let text = first
-    if (!this.needsMoreInput(text)) return text
-    for (;;) {
-      this.writeStderr(this.sys.ps2())
-      const line = this.readLine()
-      if (line === null) return text
-      text += line
-      if (line.trim() === '' && !this.needsMoreInput(text, true)) return text
-      if (!this.isCompound(first) && !this.needsMoreInput(text)) return text
-    }
+  /** Starts an interactive session (the CLI drives it line by line on a terminal). */
+  startRepl(banner: boolean): ReplSession {
+    return new ReplSession(this, banner)
   }
 
-  private isCompound(firstLine: string): boolean {
-    return /:\s*(#.*)?$/.test(firstLine.trimEnd()) || /^\s*@/.test(firstLine)
+  endProcessPublic(e: ProcessExit): number {
+    return this.endProcess(e)
   }
-
-  /** Whether the statement so far is incomplete (open brackets/strings, a block header, continuation). */
-  needsMoreInput(text: string, afterBlank = false): boolean {
-    return (this.coreApiIncomplete ?? defaultIncomplete)(text, afterBlank)
+  budgetExceededPublic(e: BudgetExceeded): number {
+    return this.budgetExceeded(e)
   }
-  coreApiIncomplete: ((text: string, afterBlank: boolean) => boolean) | null = null
 
   private endProcess(e: ProcessExit): number {
     if (e.crash === 'segfault') this.writeStderr('Segmentation fault (core dumped)\n')
@@ -809,44 +766,6 @@ export class Interpreter {
 
   /** Collector phases recorded for the docs' GC stepper. */
   readonly gcSteps: GCStep[] = []
-}
-
-class ReplExit {
-  constructor(readonly code: number) {}
-}
-
-function defaultIncomplete(text: string, afterBlank: boolean): boolean {
-  let depth = 0
-  let inStr: string | null = null
-  const lines = text.split('\n')
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (inStr !== null) {
-      if (c === '\\') i++
-      else if (text.startsWith(inStr, i)) {
-        i += inStr.length - 1
-        inStr = null
-      }
-      continue
-    }
-    if (c === '#') {
-      while (i < text.length && text[i] !== '\n') i++
-      continue
-    }
-    if (c === '"' || c === "'") {
-      inStr = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c
-      i += inStr.length - 1
-      continue
-    }
-    if ('([{'.includes(c)) depth++
-    else if (')]}'.includes(c)) depth--
-  }
-  if (depth > 0 || (inStr !== null && inStr.length === 3)) return true
-  if (/\\\n$/.test(text)) return true
-  const first = lines[0] ?? ''
-  const compound = /:\s*(#.*)?$/.test(first.trimEnd()) || /^\s*@/.test(first)
-  if (compound && !afterBlank) return true
-  return false
 }
 
 function systemExitCode(interp: Interpreter, exc: PyObject): number {

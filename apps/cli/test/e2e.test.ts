@@ -1,0 +1,142 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const bin = join(here, '..', 'bin', 'heap.js')
+
+function heap(args: string[], input?: string, cwd?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } })
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+}
+
+function tmp(files: Record<string, string>): string {
+  const d = mkdtempSync(join(tmpdir(), 'heap-cli-'))
+  for (const [k, v] of Object.entries(files)) writeFileSync(join(d, k), v)
+  return d
+}
+
+describe('heap run', () => {
+  it('runs a program like python does', () => {
+    const d = tmp({ 'p.py': 'import sys\nprint(sys.argv[1:], 6 * 7)\n' })
+    const r = heap(['run', 'p.py', 'a', 'b'], undefined, d)
+    expect(r).toEqual({ code: 0, stdout: "['a', 'b'] 42\n", stderr: '' })
+  })
+  it('reports a missing file with exit status 2', () => {
+    const d = tmp({})
+    const r = heap(['run', 'nope.py'], undefined, d)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(`heap: can't open file '${join(d, 'nope.py')}': [Errno 2] No such file or directory\n`)
+  })
+  it('prints a traceback and exits 1 on an uncaught exception', () => {
+    const d = tmp({ 'e.py': 'x = 1\ndel x\nprint(x)\n' })
+    const r = heap(['run', '--python', '3.8', 'e.py'], undefined, d)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('Traceback (most recent call last):\n  File "e.py", line 3, in <module>\n    print(x)\nNameError: name \'x\' is not defined\n')
+  })
+  it('counts the seed 2-cycle as 4 on 3.8 and 2 on 3.11', () => {
+    const src = 'import gc\ngc.disable()\nclass T:\n    pass\na = T(); b = T(); a.o = b; b.o = a\ndel a, b\nprint(gc.collect())\n'
+    const d = tmp({ 'c.py': src })
+    expect(heap(['run', '--python', '3.8', 'c.py'], undefined, d).stdout).toBe('4\n')
+    expect(heap(['run', '--python', '3.11', 'c.py'], undefined, d).stdout).toBe('2\n')
+  })
+  it('traces refcount events with their source lines', () => {
+    const d = tmp({ 't.py': 'a = []\nb = a\ndel b\n' })
+    const r = heap(['run', '--trace=incref,decref', 't.py'], undefined, d)
+    expect(r.stderr).toMatch(/t\.py:2 +incref +list 0x[0-9a-f]+ \[\] +refcnt=2/)
+    expect(r.stderr).toMatch(/t\.py:3 +decref +list 0x[0-9a-f]+ \[\] +refcnt=1/)
+  })
+  it('writes a heap graph at exit', () => {
+    const d = tmp({ 'g.py': 'x = [1, [2]]\n' })
+    const r = heap(['run', '--graph', 'heap.dot', 'g.py'], undefined, d)
+    expect(r.code).toBe(0)
+    const dot = readFileSync(join(d, 'heap.dot'), 'utf8')
+    expect(dot).toMatch(/^digraph heap/)
+    expect(dot).toMatch(/"root_global_x" -> "o\d+"/)
+  })
+})
+
+describe('heap repl (piped)', () => {
+  it('behaves like python -i < file', () => {
+    const r = heap(['repl', '--python', '3.11'], 'import sys\na = object()\nsys.getrefcount(a)\n')
+    expect(r.stdout).toBe('2\n')
+    expect(r.stderr).toBe('>>> >>> >>> >>> \n')
+  })
+})
+
+describe('heap check', () => {
+  it('passes a matching transcript and fails a wrong one with a diff', () => {
+    const d = tmp({ 'ok.md': '```pycon\n>>> 1 + 1\n2\n```\n', 'bad.md': '```pycon\n>>> 1 + 1\n3\n```\n' })
+    expect(heap(['check', 'ok.md'], undefined, d).code).toBe(0)
+    const bad = heap(['check', 'bad.md'], undefined, d)
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toMatch(/-3\n\+2/)
+  })
+})
+
+describe('heap compare', () => {
+  it('marks the lines that differ and says why', () => {
+    const src = 'import gc\ngc.disable()\nclass T:\n    pass\na = T(); b = T(); a.o = b; b.o = a\ndel a, b\nprint("collected:", gc.collect())\n'
+    const d = tmp({ 'c.py': src })
+    const r = heap(['compare', '--python', '3.8,3.11', 'c.py'], undefined, d)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/≠ collected: 4 +│ collected: 2/)
+    expect(r.stdout).toMatch(/every instance has a real __dict__/)
+  })
+})
+
+describe('heap tour and profiles', () => {
+  it('runs the whole tour non-interactively', () => {
+    const r = heap(['tour'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/1\. Reference counting/)
+    expect(r.stdout).toMatch(/End of the tour/)
+  }, 120_000)
+  it('lists the profiles', () => {
+    const r = heap(['profiles'])
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['legacy', '3.8', '3.11', '3.12', '3.13', '3.14'])
+  })
+  it('prints its version and help', () => {
+    expect(heap(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+    expect(heap(['run', '--help']).stdout).toMatch(/--trace/)
+  })
+})
+
+describe('heap repl in a terminal (tmux)', () => {
+  it('shows a banner, evaluates, continues blocks and exits on Ctrl-D', () => {
+    const session = `heap-e2e-${process.pid}`
+    const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `${process.execPath} ${bin} repl --python 3.12`)
+    try {
+      const screen = (): string => tmux('capture-pane', '-p', '-t', session)
+      const waitFor = (re: RegExp): string => {
+        for (let i = 0; i < 100; i++) {
+          const s = screen()
+          if (re.test(s)) return s
+          execFileSync('sleep', ['0.1'])
+        }
+        throw new Error(`timed out waiting for ${re}: \n${screen()}`)
+      }
+      waitFor(/Python 3\.12\.1/)
+      tmux('send-keys', '-t', session, 'def f():', 'Enter')
+      waitFor(/\.\.\. $/m)
+      tmux('send-keys', '-t', session, '    return 6 * 7', 'Enter', 'Enter')
+      tmux('send-keys', '-t', session, 'f()', 'Enter')
+      waitFor(/^42$/m)
+      tmux('send-keys', '-t', session, 'C-c')
+      waitFor(/KeyboardInterrupt/)
+      tmux('send-keys', '-t', session, 'C-d')
+      for (let i = 0; i < 50; i++) {
+        const r = spawnSync('tmux', ['has-session', '-t', session])
+        if (r.status !== 0) return
+        execFileSync('sleep', ['0.1'])
+      }
+      throw new Error('the REPL did not exit on Ctrl-D')
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session])
+    }
+  }, 30_000)
+})

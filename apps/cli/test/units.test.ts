@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { getProfile } from '@heap/python-lite'
+import { extractTranscripts, normalizeTranscript } from '../src/commands/check.js'
+import { parseTraceKinds } from '../src/commands/run.js'
+import { explainDifference } from '../src/format/why.js'
+
+describe('transcripts', () => {
+  it('finds ```pycon blocks in Markdown with their input lines', () => {
+    const md = 'text\n```pycon\n>>> x = 1\n>>> x\n1\n>>> def f():\n...     pass\n...\n```\nmore\n```python\nprint(1)\n```\n'
+    const ts = extractTranscripts('page.md', md)
+    expect(ts).toHaveLength(1)
+    expect(ts[0]!.input).toEqual(['x = 1', 'x', 'def f():', '    pass', ''])
+    expect(ts[0]!.line).toBe(3)
+  })
+  it('finds >>> runs in text files', () => {
+    const txt = 'Intro\n>>> 1 + 1\n2\n\nLater\n>>> print("a")\na\n'
+    expect(extractTranscripts('notes.txt', txt).map((t) => t.input)).toEqual([['1 + 1'], ['print("a")']])
+  })
+  it('ignores addresses and trailing blanks when comparing', () => {
+    expect(normalizeTranscript('<object at 0x7f12ab>  \n\n')).toBe(normalizeTranscript('<object at 0x55aa>'))
+  })
+})
+
+describe('--trace kinds', () => {
+  it('accepts all or a list, and rejects unknown kinds', () => {
+    expect(parseTraceKinds(true)).toBe(true)
+    expect(parseTraceKinds('incref,decref')).toEqual(['incref', 'decref'])
+    expect(() => parseTraceKinds('incref,bogus')).toThrow(/unknown trace kind 'bogus'/)
+    expect(parseTraceKinds(undefined)).toBeNull()
+  })
+})
+
+describe('why outputs differ', () => {
+  it('names the instance dict model when collect counts differ', () => {
+    const reasons = explainDifference([getProfile('3.8'), getProfile('3.11')], [['collected: 4'], ['collected: 2']])
+    expect(reasons.join('\n')).toMatch(/3\.8: every instance has a real __dict__/)
+    expect(reasons.join('\n')).toMatch(/3\.11: instance attributes live in a values array/)
+  })
+  it('says nothing when no profile field explains the topic', () => {
+    expect(explainDifference([getProfile('3.12'), getProfile('3.13')], [['hello'], ['world']])).toEqual([])
+  })
+})

@@ -1,0 +1,134 @@
+/**
+ * The interactive loop: statements are read line by line, compiled in 'single' mode (expression values are echoed
+ * through `sys.displayhook`), executed, and their arena and code released before the next prompt.
+ * @cpython Python/pythonrun.c#PyRun_InteractiveOneObjectEx
+ */
+import { PyErr, Py_DECREF, errMatches, type PyCodeObject, type PyDictObject, type PyObject } from '@heap/core'
+import { ProcessExit } from './host.js'
+import type { Interpreter } from './interp.js'
+import { BudgetExceeded } from './vm/ceval.js'
+
+/** Whether `text` is an unfinished statement (open brackets or triple quotes, a block header, a continuation). */
+export function needsMoreInput(text: string): boolean {
+  let depth = 0
+  let inStr: string | null = null
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (inStr !== null) {
+      if (c === '\\') i++
+      else if (text.startsWith(inStr, i)) {
+        i += inStr.length - 1
+        inStr = null
+      } else if (c === '\n' && inStr.length === 1) inStr = null
+      continue
+    }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++
+      continue
+    }
+    if (c === '"' || c === "'") {
+      inStr = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c
+      i += inStr.length - 1
+      continue
+    }
+    if ('([{'.includes(c)) depth++
+    else if (')]}'.includes(c)) depth--
+  }
+  return depth > 0 || (inStr !== null && inStr.length === 3) || /\\\n?$/.test(text)
+}
+
+/** Whether the statement's first line opens a block (then the statement ends with an empty line). */
+export function opensBlock(firstLine: string): boolean {
+  const t = firstLine.trimStart()
+  if (/^(if|while|for|try|with|def|class|async|match)\b/.test(t) || t.startsWith('@')) return true
+  return /:\s*(#.*)?$/.test(firstLine.trimEnd()) && !/^\s*(lambda|\{)/.test(t)
+}
+
+export class ReplSession {
+  private buffer: string[] = []
+  private readonly dict: PyDictObject
+  private done: number | null = null
+
+  constructor(
+    private readonly interp: Interpreter,
+    banner: boolean,
+  ) {
+    const main = interp.newModule('__main__', null)
+    interp.registerModule('__main__', main)
+    Py_DECREF(main)
+    this.dict = (main as unknown as { md_dict: PyDictObject }).md_dict
+    if (banner) {
+      interp.writeStderr(`Python ${interp.profile.cpython.sysVersion.replace('\n', '')} on linux\nType "help", "copyright", "credits" or "license" for more information.\n`)
+    }
+  }
+
+  /** The prompt for the next line (`sys.ps1` or `sys.ps2`). */
+  prompt(): string {
+    return this.buffer.length === 0 ? this.interp.sys.ps1() : this.interp.sys.ps2()
+  }
+
+  /** Ctrl-C at the prompt: the pending lines are dropped and KeyboardInterrupt is reported. */
+  interrupt(): void {
+    this.buffer = []
+    this.interp.writeStderr('\nKeyboardInterrupt\n')
+  }
+
+  /**
+   * Feeds one line (without its newline). Returns the process exit code when the session ended (sys.exit, a
+   * simulated crash), else null.
+   */
+  push(line: string): number | null {
+    if (this.done !== null) return this.done
+    if (this.buffer.length === 0 && line.trim() === '') return null
+    this.buffer.push(line)
+    const text = this.buffer.join('\n') + '\n'
+    const first = this.buffer[0]!
+    if (needsMoreInput(text)) return null
+    if (opensBlock(first) && line.trim() !== '') return null
+    this.buffer = []
+    return this.run(text)
+  }
+
+  /** End of input (Ctrl-D): run what is pending, then finalize. */
+  eof(): number {
+    if (this.done !== null) return this.done
+    if (this.buffer.length > 0) {
+      const text = this.buffer.join('\n') + '\n'
+      this.buffer = []
+      const r = this.run(text)
+      if (r !== null) return r
+    }
+    this.interp.writeStderr('\n')
+    return this.interp.finalize(0)
+  }
+
+  private run(text: string): number | null {
+    const interp = this.interp
+    const arena: PyObject[] = []
+    let code: PyCodeObject | null = null
+    try {
+      code = interp.compile(text, '<stdin>', 'single', arena)
+      const res = interp.execCode(code, this.dict, this.dict)
+      Py_DECREF(res)
+    } catch (e) {
+      if (e instanceof PyErr) {
+        if (errMatches(e, 'SystemExit')) {
+          const status = interp.handleUncaught(e)
+          this.done = interp.finalize(status)
+          return this.done
+        }
+        interp.handleUncaught(e)
+      } else if (e instanceof ProcessExit) {
+        this.done = interp.endProcessPublic(e)
+        return this.done
+      } else if (e instanceof BudgetExceeded) {
+        this.done = interp.budgetExceededPublic(e)
+        return this.done
+      } else throw e
+    } finally {
+      if (code !== null) Py_DECREF(code)
+      for (const o of arena) Py_DECREF(o)
+    }
+    return null
+  }
+}
