@@ -59,6 +59,7 @@ export * from './objects/sliceobject.js'
 export * from './objects/iterobject.js'
 export * from './objects/enumobject.js'
 export * from './objects/bltin-iterators.js'
+export * from './objects/reprenter.js'
 // the type system
 export * from './objects/object-type.js'
 export * from './objects/descrobject.js'

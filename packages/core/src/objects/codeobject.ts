@@ -5,9 +5,15 @@
  */
 import { PyObject_Free, PyObject_Init } from '../object/alloc.js'
 import { PyObject } from '../object/object.js'
-import { Py_DECREF } from '../object/refcount.js'
-import type { PyTypeObject, visitproc } from '../object/type.js'
+import { Py_DECREF, Py_INCREF } from '../object/refcount.js'
+import { Py_EQ, Py_NE, type PyGetSetDef, type PyTypeObject, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { PyLong_FromNumber } from './longobject.js'
+import { PyObject_Hash, PyObject_RichCompareBool, notImplemented } from './protocols.js'
+import type { PyTupleObject } from './tupleobject.js'
+import { PyType_NewStatic } from './typeobject.js'
+import { PyUnicode_Check, addrHex, newBool, newStr, strValue } from './type-util.js'
+import { readonlyAttribute } from './weakrefobject.js'
 
 /** `co_flags` bits. */
 export const CO_OPTIMIZED = 0x0001
@@ -97,23 +103,131 @@ export function PyCode_NewSteal(
 /** @cpython Objects/codeobject.c#code_dealloc */
 export function code_dealloc(self: PyObject): void {
   const co = self as PyCodeObject
+  const rt = co.ob_type.tp_runtime
   Py_DECREF(co.co_consts)
   Py_DECREF(co.co_names)
   Py_DECREF(co.co_varnames)
-  Py_DECREF(co.co_cellvars)
   Py_DECREF(co.co_freevars)
+  Py_DECREF(co.co_cellvars)
   Py_DECREF(co.co_filename)
   Py_DECREF(co.co_name)
   Py_DECREF(co.co_qualname)
+  if (rt.weakrefs.has(co)) rt.clearWeakRefs(co)
   PyObject_Free(co)
 }
 
 /** NON-CPYTHON: code objects are not GC objects; this lists their references for the audit. */
 export function code_refs(self: PyObject, visit: visitproc, arg: unknown): number {
   const co = self as PyCodeObject
-  for (const v of [co.co_consts, co.co_names, co.co_varnames, co.co_cellvars, co.co_freevars, co.co_filename, co.co_name, co.co_qualname]) {
+  for (const v of [co.co_consts, co.co_names, co.co_varnames, co.co_freevars, co.co_cellvars, co.co_filename, co.co_name, co.co_qualname]) {
     const r = visit(v, arg)
     if (r) return r
   }
   return 0
+}
+
+/** `PyCode_Check`. */
+export function PyCode_Check(op: PyObject): boolean {
+  return op.ob_type === op.ob_type.tp_runtime.types.code
+}
+
+/** `co_nlocals`: the number of local variables (`co_varnames`). */
+export function PyCode_GetNumLocals(co: PyCodeObject): number {
+  return (co.co_varnames as PyTupleObject).ob_item.length
+}
+
+/** `<code object f at 0x…, file "x.py", line 3>`. @cpython Objects/codeobject.c#code_repr */
+function code_repr(self: PyObject): PyObject {
+  const co = self as PyCodeObject
+  const rt = co.ob_type.tp_runtime
+  const lineno = co.co_firstlineno !== 0 ? co.co_firstlineno : -1
+  const file = PyUnicode_Check(co.co_filename) ? `"${strValue(co.co_filename)}"` : '???'
+  return newStr(rt, `<code object ${strValue(co.co_name)} at ${addrHex(co)}, file ${file}, line ${lineno}>`)
+}
+
+/**
+ * Equality of code objects: same names, counts, flags, first line, constants and names, and the same compiled form.
+ * DEVIATION(cpython): the compiled form (`co_code_adaptive`, opaque to core) is compared by identity, and constants
+ * with plain equality (CPython compares them by `_PyCode_ConstantKey`, which tells `0` from `0.0` and `False`).
+ * @cpython Objects/codeobject.c#code_richcompare
+ */
+function code_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
+  const rt = a.ob_type.tp_runtime
+  if ((op !== Py_EQ && op !== Py_NE) || !PyCode_Check(a) || !PyCode_Check(b)) return notImplemented(rt)
+  const x = a as PyCodeObject
+  const y = b as PyCodeObject
+  let eq = x === y
+  if (!eq) {
+    eq =
+      x.co_argcount === y.co_argcount &&
+      x.co_posonlyargcount === y.co_posonlyargcount &&
+      x.co_kwonlyargcount === y.co_kwonlyargcount &&
+      x.co_flags === y.co_flags &&
+      x.co_firstlineno === y.co_firstlineno &&
+      x.co_code_adaptive === y.co_code_adaptive &&
+      PyObject_RichCompareBool(x.co_name, y.co_name, Py_EQ) &&
+      PyObject_RichCompareBool(x.co_consts, y.co_consts, Py_EQ) &&
+      PyObject_RichCompareBool(x.co_names, y.co_names, Py_EQ) &&
+      PyObject_RichCompareBool(x.co_varnames, y.co_varnames, Py_EQ) &&
+      PyObject_RichCompareBool(x.co_freevars, y.co_freevars, Py_EQ) &&
+      PyObject_RichCompareBool(x.co_cellvars, y.co_cellvars, Py_EQ)
+  }
+  return newBool(rt, op === Py_EQ ? eq : !eq)
+}
+
+/** The hashes of name, constants and names mixed with the counts and flags. @cpython Objects/codeobject.c#code_hash */
+function code_hash(self: PyObject): number {
+  const co = self as PyCodeObject
+  let h = BigInt(PyObject_Hash(co.co_name)) ^ BigInt(PyObject_Hash(co.co_consts)) ^ BigInt(PyObject_Hash(co.co_names)) ^ BigInt(PyObject_Hash(co.co_varnames))
+  h ^= BigInt(co.co_argcount ^ co.co_posonlyargcount ^ co.co_kwonlyargcount ^ co.co_flags)
+  const r = Number(BigInt.asIntN(53, h))
+  return r === -1 ? -2 : r
+}
+
+function objectGetter(field: 'co_consts' | 'co_names' | 'co_varnames' | 'co_cellvars' | 'co_freevars' | 'co_filename' | 'co_name' | 'co_qualname') {
+  return (self: PyObject): PyObject => {
+    const v = (self as PyCodeObject)[field]
+    Py_INCREF(v)
+    return v
+  }
+}
+
+function intGetter(get: (co: PyCodeObject) => number) {
+  return (self: PyObject): PyObject => PyLong_FromNumber(self.ob_type.tp_runtime, get(self as PyCodeObject))
+}
+
+/** Creates the `code` type. Its attributes are read-only. */
+export function _PyCode_InitType(rt: Runtime): void {
+  const ro = rt.profile.objects.runtimeObjects
+  // 3.11+ compute the variable-name tuples (getsets without a setter); the others are members.
+  const namesSetter = ro.codeQualname ? null : readonlyAttribute
+  const getset: PyGetSetDef[] = [
+    { name: 'co_argcount', get: intGetter((c) => c.co_argcount), set: readonlyAttribute },
+    { name: 'co_posonlyargcount', get: intGetter((c) => c.co_posonlyargcount), set: readonlyAttribute },
+    { name: 'co_kwonlyargcount', get: intGetter((c) => c.co_kwonlyargcount), set: readonlyAttribute },
+    { name: 'co_stacksize', get: intGetter((c) => c.co_stacksize), set: readonlyAttribute },
+    { name: 'co_flags', get: intGetter((c) => c.co_flags), set: readonlyAttribute },
+    { name: 'co_nlocals', get: intGetter(PyCode_GetNumLocals), set: readonlyAttribute },
+    { name: 'co_consts', get: objectGetter('co_consts'), set: readonlyAttribute },
+    { name: 'co_names', get: objectGetter('co_names'), set: readonlyAttribute },
+    { name: 'co_filename', get: objectGetter('co_filename'), set: readonlyAttribute },
+    { name: 'co_name', get: objectGetter('co_name'), set: readonlyAttribute },
+    { name: 'co_firstlineno', get: intGetter((c) => c.co_firstlineno), set: readonlyAttribute },
+    { name: 'co_varnames', get: objectGetter('co_varnames'), set: namesSetter },
+    { name: 'co_cellvars', get: objectGetter('co_cellvars'), set: namesSetter },
+    { name: 'co_freevars', get: objectGetter('co_freevars'), set: namesSetter },
+  ]
+  if (ro.codeQualname) getset.push({ name: 'co_qualname', get: objectGetter('co_qualname'), set: readonlyAttribute })
+  rt.types.code = PyType_NewStatic(rt, 'code', {
+    basicsize: rt.profile.objects.sizeof.codeBase,
+    slots: {
+      tp_dealloc: code_dealloc,
+      tp_refs: code_refs,
+      tp_repr: code_repr,
+      tp_richcompare: code_richcompare,
+      tp_hash: code_hash,
+      tp_weaklist: true,
+      tp_getset: getset,
+    },
+  })
 }

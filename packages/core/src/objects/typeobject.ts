@@ -639,6 +639,12 @@ export function type_call(callable: PyObject, args: readonly PyObject[], start: 
     }
     if (nargs !== 3) throw PyErr_Format(rt, 'TypeError', 'type() takes 1 or 3 arguments')
   }
+  // Builtin types with their own vectorcall (list, dict, range … 3.9+) skip the argument tuple. CPython never
+  // inherits tp_vectorcall: heap types and types that merely inherited it take the tp_new/tp_init path.
+  const vc = type.tp_vectorcall
+  if (vc !== null && (type.tp_flags & Py_TPFLAGS_HEAPTYPE) === 0 && (type.tp_base === null || vc !== type.tp_base.tp_vectorcall)) {
+    return vc(type, args, start, nargs, kwnames)
+  }
   if (type.tp_new === null) throw PyErr_Format(rt, 'TypeError', `cannot create '${type.tp_name}' instances`)
   const [t, d] = argsTupleAndDict(rt, args, start, nargs, kwnames)
   try {

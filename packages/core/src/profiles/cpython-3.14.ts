@@ -19,6 +19,7 @@ export const cpython314 = extendProfile(cpython313, {
     immortalRefcount: 3221225472,
     dictTracking: 'always',
     tupleUntracking: 'at-creation-and-collection',
+    tupleHashCache: true,
   },
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
   gc: {
@@ -31,5 +32,5 @@ export const cpython314 = extendProfile(cpython313, {
   output: { unraisableFormat: 'ignored-while-calling' },
   messages: { unraisableDel: 'Exception ignored while calling deallocator {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null },
-  evidence: { 'objects.immortalRefcount': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
+  evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
 })

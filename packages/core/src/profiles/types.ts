@@ -61,11 +61,78 @@ export interface CPythonProfile {
       readonly method: number
       /** `builtin_function_or_method` objects, ≤3.8. */
       readonly cfunction: number
+      /** Freed slices kept for reuse (`slice_cache`: one). */
+      readonly slice: number
     }
     /** Trashcan: nesting depth after which deallocation is deferred. */
     readonly trashcanUnwindLevel: number
+    /**
+     * `list_resize`'s over-allocation: n + n/8 + (3 if n < 9 else 6) (≤3.8), or (n + n/8 + 6) rounded down to a
+     * multiple of 4, exact (rounded up to 4) when growing by more than that margin (3.9+).
+     */
+    readonly listOverallocation: 'plus-3-or-6' | 'plus-6-multiple-of-4'
+    /** A tuple caches its hash after the first `hash()` (item `__hash__` runs once). */
+    readonly tupleHashCache: boolean
+    /**
+     * `x in list/tuple`, `x in dict.values()` and iterator search compare `x == item` (≤3.8) or `item == x` (3.9+,
+     * bpo-37648): which side's `__eq__` runs first.
+     */
+    readonly containsComparison: 'needle-first' | 'item-first'
+    /**
+     * How `list.extend` (and `list()`) size the buffer: always `list_resize(m + n)`, `list()` pre-sizing exactly from
+     * `len()` (≤3.8); an empty list without a buffer pre-sized exactly, rounded up to even (3.9–3.12); the same, with
+     * sets, dicts and dict views copied without an iterator after `list_resize` (3.13+). Also: 3.9+ `pop()` of the
+     * only item frees the buffer (an empty list that may be pre-sized again), ≤3.8 shrinks it to 0 items.
+     */
+    readonly listExtend: 'resize' | 'preallocate-empty' | 'preallocate-empty-sets-dicts-resize'
+    /** `list.sort` merge policy: timsort's run-length invariants (≤3.10) or powersort (3.11+). */
+    readonly listSortMerge: 'timsort' | 'powersort'
+    /** `list.sort` natural runs: strictly descending only (≤3.12), or descending with equal groups (3.13+). */
+    readonly listSortRuns: 'strict-descending' | 'descending-with-equal-groups'
+    /** Builtin types called directly use their vectorcall (`list(x)` without an argument tuple; 3.9+). */
+    readonly typeVectorcall: boolean
+    /** `dict | dict` and `dict |= other` exist (3.9+). */
+    readonly dictUnion: boolean
+    /** `slice` objects are hashable (3.12+). */
+    readonly sliceHashable: boolean
+    /** `zip(..., strict=True)` (3.10+). */
+    readonly zipStrict: boolean
+    /** Range iterators keep an index (≤3.11) or advance their start (3.12+, one field less). */
+    readonly rangeIteratorIndex: boolean
+    /** Version differences of set operations. */
+    readonly setOps: {
+      /** `frozenset()` and empty `frozenset(iterable)` return one shared object (≤3.9). */
+      readonly emptyFrozensetSingleton: boolean
+      /** `s.issubset(iterable)`: builds a set of the iterable first (≤3.11), or computes the intersection (3.12+). */
+      readonly issubsetIterable: 'copy-to-set' | 'intersection'
+      /** `s.issuperset(iterable)`: builds a set first (≤3.10), or checks each item as it comes (3.11+). */
+      readonly issupersetIterable: 'copy-to-set' | 'iterate'
+      /** `s.intersection(iterable)` stops once the result is as large as s (3.12+). */
+      readonly intersectionStopsWhenFull: boolean
+    }
+    /** A dict's keys table (`PyDictKeysObject`). */
+    readonly dictKeys: {
+      /** Bytes before the index table: 40 (≤3.10), 32 (3.11+). */
+      readonly headerSize: number
+      /**
+       * Str-only tables: ≤3.10 only change the lookup function (switched to the general one, for good, as soon as a
+       * non-str key is looked up); 3.11+ store 16-byte entries and become general through a resize when a non-str key
+       * is inserted. Only 3.11+'s str-only minimum tables use the keys free list.
+       */
+      readonly kinds: 'lookup-switch' | 'unicode-entries'
+      /** 16-byte entries for str-only tables (3.11+). */
+      readonly unicodeEntries: boolean
+      /** Table size for n slots: the smallest power of two ≥ n (≤3.10), or 3.11+'s bit-length formula (1..7 → 16). */
+      readonly sizing: 'at-least' | 'bit-length'
+      /** `dict.update(d)` / `dict(d)` into an empty dict clone a compact source's table (3.10+). */
+      readonly mergeClone: boolean
+    }
     /** Size in bytes of one `str` of each kind, for getsizeof (header of compact ASCII / compact). */
     readonly sizeof: SizeofTable
+    /** Functions, classmethod/staticmethod, code objects, weak references and tracebacks. */
+    readonly runtimeObjects: RuntimeObjectsProfile
+    /** Exception instances (`Objects/exceptions.c`). */
+    readonly exceptions: ExceptionsProfile
   }
 
   readonly memory: {
@@ -181,6 +248,22 @@ export interface Messages {
   readonly abstractInstantiation: string
   readonly unraisableDel: string
   readonly noneDeallocFatal: string | null
+  /** Argument Clinic's `Py_ssize_t` converter given a float (3.8), or null (the generic index error). */
+  readonly ssizeArgFloat: string | null
+  /** `l[i:j] = 5`. */
+  readonly listSliceAssignNotIterable: string
+  /** `range()`. */
+  readonly rangeNoArguments: string
+  /** `zip(x=1)` ({name}: the keyword). */
+  readonly zipBadKeyword: string
+  /** `enumerate()` without arguments. */
+  readonly enumerateMissingIterable: string
+  /** `iter(1, 2)` (for the builtins module). */
+  readonly iterSentinelNotCallable: string
+  /** Calling a weakref with arguments ({n}: how many). */
+  readonly weakrefCallArgs: string
+  /** An exception constructor given a keyword it does not take ({name}: the keyword, {type}: the type name). */
+  readonly excBadKeyword: string
   readonly [key: string]: string | null
 }
 
@@ -213,7 +296,56 @@ export interface SizeofTable {
   readonly none: number
   readonly bool: number
   readonly range: number
+  /** `enumerate` (3.11 added a field) and `zip` (3.10 added `strict`), with their GC header. */
+  readonly enumerate: number
+  readonly zip: number
   readonly bytearray: number
+  /** A weak reference or proxy, with its GC header. */
+  readonly weakref: number
+  /** `code.__basicsize__` (the code object without its bytecode). */
+  readonly codeBase: number
 }
 
 export type ProfileId = 'legacy' | '3.8' | '3.11' | '3.12' | '3.13' | '3.14'
+
+/** Version differences of functions, classmethod/staticmethod, code objects, weak references and tracebacks. */
+export interface RuntimeObjectsProfile {
+  /** `function.__builtins__`: a function keeps its globals' builtins (3.10+). */
+  readonly funcBuiltins: boolean
+  /** `function.__type_params__` (3.12+). */
+  readonly funcTypeParams: boolean
+  /**
+   * `func_clear` (also run by the deallocator): code, globals … qualname (≤3.10); globals … annotations, with code,
+   * name and qualname released by the deallocator afterwards (3.11); the same, name and qualname reset to '' (3.12+).
+   */
+  readonly funcClear: 'code-first' | 'globals-first' | 'globals-first-reset-names'
+  /**
+   * classmethod/staticmethod: plain wrappers (≤3.9), or wrappers that copy `__module__`, `__name__`, `__qualname__`,
+   * `__doc__`, `__annotations__`, expose `__wrapped__`, repr as `<classmethod(f)>`, with a callable staticmethod (3.10+).
+   */
+  readonly methodWrappers: 'plain' | 'wraps'
+  /** `classmethod.__get__` chains to the wrapped object's `__get__` (3.9–3.12). */
+  readonly classmethodChaining: boolean
+  /** `code.co_qualname` (3.11+). */
+  readonly codeQualname: boolean
+  /** `tp_name` of weakref.ref, weakref.ProxyType and weakref.CallableProxyType. */
+  readonly weakrefTypeNames: readonly [string, string, string]
+  /** The weakref repr looks the referent's `__name__` up as an attribute (≤3.11) or on its type (3.12+). */
+  readonly weakrefReprName: 'getattr' | 'special'
+  /** Proxy repr: `<weakproxy at … to A at …>` (≤3.12), or `<weakproxy at …; to 'A' at …>` / `<weakproxy at …; dead>`. */
+  readonly proxyRepr: 'legacy' | 'quoted'
+  /** `traceback.tb_lineno`: a read-only member (≤3.10) or a computed getset (3.11+). */
+  readonly tracebackLineno: 'member' | 'getset'
+  /** The name argument errors of `types.TracebackType(...)` show. */
+  readonly tracebackNewName: string
+}
+
+/** Version differences of exception instances. */
+export interface ExceptionsProfile {
+  /** `BaseException.add_note()` and the `notes` slot of every exception (3.11+). */
+  readonly notes: boolean
+  /** The member fields each exception type adds to its base, in declaration order (they also size the instances). */
+  readonly fields: Readonly<Record<string, readonly string[]>>
+  /** The keyword arguments a constructor accepts (types not listed take none). */
+  readonly keywords: Readonly<Record<string, readonly string[]>>
+}
