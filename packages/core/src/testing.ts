@@ -3,3 +3,4 @@ export { auditRefcounts, formatAudit, liveObjects, forEachReference } from './de
 export type { AuditReport, AuditDifference, AuditDangling } from './debug/audit.js'
 export { runtimeCreatedHooks } from './runtime/bootstrap.js'
 export { installAuditAfterEach, auditExempt } from './debug/test-setup.js'
+export * from './testkit.js'

@@ -348,7 +348,11 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
     }
     return { phase, generation, description, lists: out, gcRefs: refs }
   }
-  const phase = (name: string, detail?: Record<string, unknown>): void => rt.events.emitPhase('gc-phase', name, generation, detail)
+  const events = rt.events
+  // Details are computed only when someone listens (list sizes cost a walk).
+  const phase = (name: string, detail?: () => Record<string, unknown>): void => {
+    if (events.active) events.emitPhase('gc-phase', name, generation, detail?.())
+  }
 
   if ((gc.debug & flag(rt, 'DEBUG_STATS')) !== 0) debugStatsStart(rt, generation)
 
@@ -357,7 +361,7 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
 
   // 1. gc_refs = ob_refcnt, then subtract the references inside the set.
   update_refs(rt, young)
-  phase('update_refs', { objects: gc_list_size(young) })
+  phase('update_refs', () => ({ objects: gc_list_size(young) }))
   if (stepping) yield view('update_refs', 'each object’s gc_refs starts as its reference count', { young })
   subtract_refs(young)
   phase('subtract_refs')
@@ -366,7 +370,7 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
   move_unreachable(young, unreachable)
   validate_list(young, VALIDATE_COLLECTING_CLEAR)
   validate_list(unreachable, VALIDATE_COLLECTING_SET)
-  phase('move_unreachable', { reachable: gc_list_size(young), unreachable: gc_list_size(unreachable) })
+  phase('move_unreachable', () => ({ reachable: gc_list_size(young), unreachable: gc_list_size(unreachable) }))
   if (stepping) yield view('move_unreachable', 'objects reachable from outside stay; the rest is tentatively unreachable', { young, unreachable })
 
   untrack_tuples(rt, young)
@@ -379,7 +383,7 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
     gc.long_lived_pending = 0
     gc.long_lived_total = gc_list_size(young)
   }
-  phase('promote', { generation: Math.min(generation + 1, NUM_GENERATIONS - 1) })
+  phase('promote', () => ({ generation: Math.min(generation + 1, NUM_GENERATIONS - 1) }))
 
   // 4. Objects with legacy finalizers (and what they reach) cannot be collected.
   move_legacy_finalizers(unreachable, finalizers)
@@ -409,13 +413,13 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
       const still = new PyGC_Head('final_unreachable')
       handle_resurrected_objects(rt, unreachable, still, old)
       finalUnreachable = still
-      phase('handle_resurrected_objects', { unreachable: gc_list_size(still) })
+      phase('handle_resurrected_objects', () => ({ unreachable: gc_list_size(still) }))
     } else if (check_garbage(unreachable)) {
       // All or nothing: a single resurrection keeps the whole set.
       if (profile.gc.resurrection === 'all-or-nothing-uncounted') m = 0
       else m += gc_list_size(unreachable)
       gc_list_merge(unreachable, old)
-      phase('check_garbage', { resurrected: true })
+      phase('check_garbage', () => ({ resurrected: true }))
     }
   }
   m += gc_list_size(finalUnreachable)

@@ -80,9 +80,12 @@ export function gc_set_debug(rt: Runtime, flags: number): void {
  * the incremental collector.
  */
 export function gc_get_objects(rt: Runtime, generation: number | null): PyObject[] {
+  if (generation === -1) generation = null
   if (generation !== null) {
-    if (generation < 0) throw PyErr_Format(rt, 'ValueError', 'generation parameter must be >= 0')
-    if (generation >= NUM_GENERATIONS) throw PyErr_Format(rt, 'ValueError', `generation parameter cannot be greater than ${NUM_GENERATIONS - 1}`)
+    if (generation < 0) throw PyErr_Format(rt, 'ValueError', 'generation parameter cannot be negative')
+    if (generation >= NUM_GENERATIONS) {
+      throw PyErr_Format(rt, 'ValueError', `generation parameter must be less than the number of available generations (${NUM_GENERATIONS})`)
+    }
     if (incremental(rt)) {
       if (generation === 0) return gc_list_objects(rt.gc.gen(0))
       if (generation === 1) return []

@@ -2,39 +2,38 @@
  * `gc.garbage` and `gc.callbacks`: list objects owned by the collector's state.
  * @cpython Python/gc.c#invoke_gc_callback
  */
-import * as core from '@heap/core'
 import {
   PyDict_New,
   PyDict_SetItem,
   PyErr,
+  PyList_Append,
+  PyList_New,
   PyLong_FromNumber,
+  Py_INCREF,
+  reprText,
   PyObject_Vectorcall,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
   Py_DECREF,
+  type PyListObject,
   type PyObject,
   type Runtime,
 } from '@heap/core'
 
-const coreAny = core as unknown as Record<string, unknown>
-
-function newList(rt: Runtime): PyObject {
-  return (coreAny.PyList_New as (rt: Runtime, n: number) => PyObject)(rt, 0)
-}
 
 /** Creates `gc.garbage` and `gc.callbacks` if the runtime has none. */
 export function ensureGCLists(rt: Runtime): void {
-  if (rt.gc.garbage === null) rt.gc.garbage = newList(rt)
-  if (rt.gc.callbacks === null) rt.gc.callbacks = newList(rt)
+  if (rt.gc.garbage === null) rt.gc.garbage = PyList_New(rt, 0)
+  if (rt.gc.callbacks === null) rt.gc.callbacks = PyList_New(rt, 0)
 }
 
 export function appendGarbage(rt: Runtime, op: PyObject): void {
   ensureGCLists(rt)
-  ;(coreAny.PyList_Append as (l: PyObject, v: PyObject) => void)(rt.gc.garbage!, op)
+  PyList_Append(rt.gc.garbage!, op)
 }
 
 function listItems(l: PyObject): PyObject[] {
-  return (l as unknown as { ob_item: PyObject[] }).ob_item
+  return (l as PyListObject).ob_item
 }
 
 /** Calls each callback as `cb(phase, info)`; errors are reported as unraisable. */
@@ -55,7 +54,7 @@ export function invokeCallbacks(rt: Runtime, phase: 'start' | 'stop', generation
   const phaseObj = PyUnicode_FromString(rt, phase)
   // Callbacks may change the list while it is walked: walk a snapshot.
   const snapshot = listItems(cbs).slice()
-  for (const cb of snapshot) core.Py_INCREF(cb)
+  for (const cb of snapshot) Py_INCREF(cb)
   try {
     for (const cb of snapshot) {
       try {
@@ -63,7 +62,7 @@ export function invokeCallbacks(rt: Runtime, phase: 'start' | 'stop', generation
       } catch (e) {
         if (!(e instanceof PyErr)) throw e
         const msg = rt.profile.messages['gcCallbackUnraisable'] ?? null
-        rt.hooks.writeUnraisable(rt, e.exc, msg === null ? cb : null, msg === null ? null : msg.replace('{obj}', core.reprText(cb)))
+        rt.hooks.writeUnraisable(rt, e.exc, msg === null ? cb : null, msg === null ? null : msg.replace('{obj}', reprText(cb)))
         Py_DECREF(e.exc)
       }
     }

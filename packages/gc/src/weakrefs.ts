@@ -3,13 +3,15 @@
  * themselves reachable run afterwards (a weakref inside the garbage never calls back).
  * @cpython Python/gc.c#handle_weakrefs
  */
-import * as core from '@heap/core'
 import {
   PREV_MASK_COLLECTING,
   PyErr,
   PyGC_Head,
   PyObject_Vectorcall,
   PyType_IsSubtype,
+  Py_TPFLAGS_HEAPTYPE,
+  _PyWeakref_ClearRef,
+  type PyWeakReference,
   Py_DECREF,
   Py_INCREF,
   gc_list_is_empty,
@@ -19,36 +21,13 @@ import {
   type Runtime,
 } from '@heap/core'
 
-/** The weakref object fields the collector reads (defined by core's weakref module). */
-interface WeakRef extends PyObject {
-  wr_object: PyObject
-  wr_callback: PyObject | null
-  wr_prev: WeakRef | null
-  wr_next: WeakRef | null
-}
-
-const coreAny = core as unknown as Record<string, unknown>
-
 function isWeakref(rt: Runtime, op: PyObject): boolean {
   const T = rt.types
   const t = op.ob_type
-  for (const w of [T.weakref, T.weakproxy, T.weakcallableproxy]) if (w !== undefined && (t === w || PyType_IsSubtype(t, w as PyTypeObject))) return true
-  return false
-}
-
-/** `_PyWeakref_ClearRef`: the weakref stops referring to its object; its callback is kept but never called. */
-function clearRef(rt: Runtime, wr: WeakRef): void {
-  const f = coreAny._PyWeakref_ClearRef as ((w: PyObject) => void) | undefined
-  if (f !== undefined) return f(wr)
-  // Fallback with the same list structure (head in rt.weakrefs, doubly linked through wr_prev/wr_next).
-  const referent = wr.wr_object
-  if (referent === rt.None) return
-  if (wr.wr_prev !== null) wr.wr_prev.wr_next = wr.wr_next
-  else if (wr.wr_next !== null) rt.weakrefs.set(referent, wr.wr_next)
-  else rt.weakrefs.delete(referent)
-  if (wr.wr_next !== null) wr.wr_next.wr_prev = wr.wr_prev
-  wr.wr_prev = wr.wr_next = null
-  wr.wr_object = rt.None
+  if (t === T.weakref || t === T.weakproxy || t === T.weakcallableproxy) return true
+  // Only classes can subclass weakref.ref.
+  if ((t.tp_flags & Py_TPFLAGS_HEAPTYPE) === 0) return false
+  return T.weakref !== undefined && PyType_IsSubtype(t, T.weakref as PyTypeObject)
 }
 
 /** Clears every weakref to objects in `unreachable`; returns how many weakrefs were freed by their callbacks. */
@@ -57,12 +36,14 @@ export function handle_weakrefs(rt: Runtime, unreachable: PyGC_Head, old: PyGC_H
   const wrcb_to_call = new PyGC_Head('wrcb_to_call')
   let num_freed = 0
   for (let gc = unreachable._gc_next; gc !== unreachable; ) {
+    // Nothing has a live weak reference any more: the remaining objects have none to clear.
+    if (rt.weakrefs.size === 0) break
     const op = gc as PyObject
     const next = gc._gc_next!
     // A weakref inside the garbage is cleared: its callback must never see half-cleared objects.
-    if (isWeakref(rt, op)) clearRef(rt, op as WeakRef)
-    for (let wr = rt.weakrefs.get(op) as WeakRef | undefined; wr !== undefined; wr = rt.weakrefs.get(op) as WeakRef | undefined) {
-      clearRef(rt, wr)
+    if (isWeakref(rt, op)) _PyWeakref_ClearRef(op)
+    for (let wr = rt.weakrefs.get(op) as PyWeakReference | undefined; wr !== undefined; wr = rt.weakrefs.get(op) as PyWeakReference | undefined) {
+      _PyWeakref_ClearRef(wr)
       rt.events.emitObject('weakref-clear', wr)
       if (wr.wr_callback === null) continue
       // The weakref is garbage too: no callback.
@@ -73,7 +54,7 @@ export function handle_weakrefs(rt: Runtime, unreachable: PyGC_Head, old: PyGC_H
     gc = next
   }
   while (!gc_list_is_empty(wrcb_to_call)) {
-    const wr = wrcb_to_call._gc_next as WeakRef
+    const wr = wrcb_to_call._gc_next as PyWeakReference
     const callback = wr.wr_callback!
     try {
       Py_DECREF(PyObject_Vectorcall(callback, [wr], 0, 1, null))

@@ -27,7 +27,7 @@ import {
   type PyLongObject,
   type PyUnicodeObject,
 } from '@heap/core'
-import { installGC } from '@heap/gc'
+import { _Py_RunGC, installGC } from '@heap/gc'
 import { compileModule, type CompileMode } from './compiler/index.js'
 import './parser-link.js'
 import { ProcessExit, ProcessOutput, VirtualFS } from './host.js'
@@ -185,6 +185,9 @@ export class Interpreter {
   /** References the interpreter itself holds (for the audit). */
   private visitRoots(visit: (op: PyObject) => void): void {
     visit(this.modules)
+    // interp->builtins and interp->sysdict: the interpreter's own references to its first two modules.
+    if (this.builtinsModule !== undefined) visit(this.builtinsModule)
+    if (this.sysModule !== undefined) visit(this.sysModule)
     if (this.arena) for (const o of this.arena) visit(o)
     for (const o of this.extraRoots) visit(o)
   }
@@ -498,10 +501,10 @@ export class Interpreter {
     this.sys.displayhook(v)
   }
 
+  /** The eval breaker found a collection scheduled by an allocation (3.12+). */
   runScheduledGC(): void {
-    const gc = this.rt.host as { gcRun?: () => void }
-    void gc
-    ;(this.rt as unknown as { runScheduledGC?: () => void }).runScheduledGC?.()
+    this.rt.gc.scheduled = false
+    _Py_RunGC(this.rt)
   }
 
   /** `import name`: sys.modules, then builtin modules, then `name.py` in the file system. A new reference. */

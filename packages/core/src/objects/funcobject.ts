@@ -189,7 +189,7 @@ export function func_dealloc(self: PyObject): void {
 /** @cpython Objects/funcobject.c#func_traverse */
 export function func_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
   const op = self as PyFunctionObject
-  let r = 0
+  let r: number
   if (op.func_code !== null && (r = visit(op.func_code, arg))) return r
   if (op.func_globals !== null && (r = visit(op.func_globals, arg))) return r
   if (op.func_builtins !== null && (r = visit(op.func_builtins, arg))) return r
@@ -483,7 +483,7 @@ function cm_dealloc(self: PyObject): void {
 /** @cpython Objects/funcobject.c#cm_traverse */
 function cm_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
   const cm = self as PyMethodWrapperDescr
-  let r = 0
+  let r: number
   if (cm.cm_callable !== null && (r = visit(cm.cm_callable, arg))) return r
   if (cm.cm_dict !== null && (r = visit(cm.cm_dict, arg))) return r
   return 0

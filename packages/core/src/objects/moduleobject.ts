@@ -158,7 +158,7 @@ export function module_traverse(self: PyObject, visit: visitproc, arg: unknown):
 /** NON-CPYTHON: every reference the module owns, for the audit (the name too). */
 function module_refs(self: PyObject, visit: visitproc, arg: unknown): number {
   const m = self as PyModuleObject
-  let r = 0
+  let r: number
   if (m.md_dict !== null && (r = visit(m.md_dict, arg))) return r
   if (m.md_name !== null && (r = visit(m.md_name, arg))) return r
   return 0

@@ -73,7 +73,7 @@ export function tb_dealloc(self: PyObject): void {
 /** @cpython Python/traceback.c#tb_traverse */
 export function tb_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
   const tb = self as PyTracebackObject
-  let r = 0
+  let r: number
   if (tb.tb_next !== null && (r = visit(tb.tb_next, arg))) return r
   if (tb.tb_frame !== null && (r = visit(tb.tb_frame, arg))) return r
   return 0

@@ -108,6 +108,8 @@ export const cpython311: CPythonProfile = freezeProfile({
     callbacksSkippedAtShutdown: false,
   },
   messages: {
+    gcSetThresholdTooFew: 'set_threshold() takes at least 1 argument ({n} given)',
+    gcSetThresholdTooMany: 'set_threshold() takes at most 3 arguments ({n} given)',
     unboundLocal: "cannot access local variable '{name}' where it is not associated with a value",
     unboundFree: "cannot access free variable '{name}' where it is not associated with a value in enclosing scope",
     nameError: "name '{name}' is not defined",

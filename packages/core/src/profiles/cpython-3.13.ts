@@ -23,6 +23,8 @@ export const cpython313 = extendProfile(cpython312, {
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
   output: { replSourceLines: true },
   messages: {
+    gcSetThresholdTooFew: 'gc.set_threshold requires 1 to 3 arguments',
+    gcSetThresholdTooMany: 'gc.set_threshold requires 1 to 3 arguments',
     excBadKeyword: "{type}() got an unexpected keyword argument '{name}'",
     superBadObj: 'super(type, obj): obj ({got}) is not an instance or subtype of type ({type}).',
     noDictSetattr: "'{type}' object has no attribute '{name}' and no __dict__ for setting new attributes",

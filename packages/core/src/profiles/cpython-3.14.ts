@@ -30,7 +30,7 @@ export const cpython314 = extendProfile(cpython313, {
     immortalsDuringCollect: 'untrack',
   },
   output: { unraisableFormat: 'ignored-while-calling' },
-  messages: { unraisableDel: 'Exception ignored while calling deallocator {obj}' },
+  messages: { unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
 })

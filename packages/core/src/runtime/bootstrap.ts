@@ -29,6 +29,7 @@ import { _PyUnicode_InitStatic, unicode_dealloc, unicode_hash, unicode_sizeof, t
 import { Runtime, type ExecutionMode } from './runtime.js'
 import { _PyContainers_Init } from '../objects/containers-init.js'
 import { _PyNumbers_Init } from '../objects/numbers-init.js'
+import { _PyText_Init } from '../objects/text-init.js'
 import { _PyRuntimeObjects_Init } from '../objects/runtime-objects-init.js'
 import { _PyTypeSystem_Init } from '../objects/types-init.js'
 
@@ -157,6 +158,7 @@ export function createRuntime(opts: CreateRuntimeOptions = {}): Runtime {
   _PyExc_InitTypes(rt)
   _PyTypeSystem_Init(rt)
   _PyNumbers_Init(rt)
+  _PyText_Init(rt)
   _PyContainers_Init(rt)
   _PyRuntimeObjects_Init(rt)
   for (const ext of typeExtensions) ext(rt)
