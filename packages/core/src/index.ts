@@ -77,3 +77,4 @@ export * from './objects/weakrefobject.js'
 
 // Debug checks
 export * from './debug/audit.js'
+export * from './memory/dangling.js'

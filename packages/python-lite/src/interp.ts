@@ -127,6 +127,7 @@ export class Interpreter {
     this.rt.hooks.writeUnraisable = (rt, exc, obj, msg) => writeUnraisable(this, exc, obj, msg)
     this.rt.hooks.writeStderr = (_rt, text) => this.writeStderr(text)
     this.rt.hooks.fatalError = (_rt, func, msg) => this.fatalError(func, msg)
+    this.rt.hooks.crash = (_rt, kind, message, why) => this.crash(kind, message, why)
     this.modules = PyDict_New(this.rt)
     this.rt.auditRoots.push((visit) => this.visitRoots(visit))
     this.builtinsModule = createBuiltinsModule(this)
@@ -435,10 +436,8 @@ export class Interpreter {
 
   /** The hazard report of @heap/unsafe after a simulated crash (empty when nothing unsafe happened). */
   explainHazards(): string {
-    const u = unsafeExports as Record<string, unknown>
-    const report = (u.hazardReport as ((rt: Runtime) => unknown) | undefined)?.(this.rt)
-    const format = u.formatHazardReport as ((r: unknown) => string) | undefined
-    return report && format ? format(report) : ''
+    const text = formatHazardReport(hazardReport(this.rt))
+    return this.crashReason !== null ? `${text}The simulated process crashed: ${this.crashReason}.\n` : text
   }
 
   /** `breakpoint()`: a heap snapshot for `--graph` (NON-CPYTHON: no debugger). */
@@ -622,9 +621,46 @@ export class Interpreter {
     throw new ProcessExit(134, 'abort')
   }
 
+  /** Set by `faulthandler.enable()`: a simulated segfault then prints the Python stack first. */
+  faulthandlerEnabled = false
+  /** Why the simulated process crashed (for `--explain`), or null. */
+  crashReason: string | null = null
+
+  /**
+   * The simulated process dies of a signal. The C library's message comes first (`free(): invalid pointer`), then
+   * faulthandler's report when enabled; the shell's `Segmentation fault (core dumped)` follows at the end.
+   */
+  crash(kind: 'abort' | 'segfault', message: string | null, why: string): never {
+    this.flushStdout()
+    this.crashReason = why
+    if (message !== null) this.writeStderr(message + '\n')
+    if (kind === 'segfault' && this.faulthandlerEnabled) {
+      this.writeStderr('Fatal Python error: Segmentation fault\n\n' + this.currentThreadDump())
+    }
+    throw new ProcessExit(kind === 'abort' ? 134 : 139, kind)
+  }
+
+  /** A JS error escaped the simulation: after unsafe code, the simulated process segfaults; otherwise it is a bug of heap. */
+  private hostError(e: unknown): number {
+    const text = e instanceof Error ? (e.stack ?? e.message) : String(e)
+    if (this.rt.unsafeActive) {
+      this.crashReason = `the simulation reached an inconsistent state after unsafe code (${e instanceof Error ? e.message : String(e)})`
+      return this.endProcess(new ProcessExit(139, 'segfault'))
+    }
+    this.flushStdout()
+    this.writeStderr(`heap: internal error (a bug in heap, not in your program):\n${text}\n`)
+    this.finalized = true
+    return 70
+  }
+
   /** `Current thread 0x… (most recent call first):` with one line per frame (faulthandler's format). */
   currentThreadDump(): string {
     const lines = [`Current thread 0x00007f0000000000 (most recent call first):`]
+    const [major, minor] = this.profile.cpython.versionInfo
+    for (let i = crashFrame.length - 1; i >= 0; i--) {
+      const f = crashFrame[i]!
+      lines.push(`  File "/usr/lib/python${major}.${minor}/${f.file}", line ${f.line} in ${f.func}`)
+    }
     for (let f = this.ts.frame; f !== null; f = f.previous) {
       const pos = f.unit.positions[f.lasti]
       const file = (f.code.co_filename as PyUnicodeObject).value
@@ -692,7 +728,7 @@ export class Interpreter {
     } catch (e) {
       if (e instanceof ProcessExit) return this.endProcess(e)
       if (e instanceof BudgetExceeded) return this.budgetExceeded(e)
-      throw e
+      return this.hostError(e)
     }
     return this.finalize(exitCode)
   }
@@ -745,6 +781,7 @@ export class Interpreter {
     if (this.finalized) return exitCode
     this.finalized = true
     try {
+      if (this.rt.unsafeActive) checkCorruptionAtExit(this.rt)
       finalizeInterpreter(this)
     } catch (e) {
       if (e instanceof ProcessExit) return this.endProcess(e)
@@ -753,7 +790,7 @@ export class Interpreter {
         Py_DECREF(e.exc)
         return exitCode
       }
-      throw e
+      return this.hostError(e)
     }
     return exitCode
   }
@@ -800,7 +837,7 @@ function withPointerSize4(p: CPythonProfile): CPythonProfile {
 }
 
 import * as coreNs from '@heap/core'
-import * as unsafeExports from '@heap/unsafe'
+import { checkCorruptionAtExit, crashFrame, formatHazardReport, hazardReport } from '@heap/unsafe'
 const coreExports = coreNs as unknown as Record<string, unknown>
 
 /** Runs a program and returns what the simulated process printed and its exit code. */

@@ -95,13 +95,18 @@ export class AddressSpace {
     return this.largeAlloc(size)
   }
 
-  /** @cpython Objects/obmalloc.c#_PyObject_Free */
-  free(addr: number, nbytes: number): void {
+  /**
+   * Frees a block. Returns the value the allocator leaves in the block's first word: pymalloc's link to the pool's
+   * next free block (an address, 0 at the end); for large blocks, malloc's own bookkeeping (reported as 0).
+   * @cpython Objects/obmalloc.c#_PyObject_Free
+   */
+  free(addr: number, nbytes: number): number {
     const size = this.roundup(nbytes)
     this.bytesInUse -= size
     this.blocksInUse--
-    if (size <= this.threshold) this.poolFree(addr)
-    else this.largeFreeBlock(addr, size)
+    if (size <= this.threshold) return this.poolFree(addr)
+    this.largeFreeBlock(addr, size)
+    return 0
   }
 
   /** A statically allocated object's address (never freed, never reused). */
@@ -196,10 +201,18 @@ export class AddressSpace {
     return pool.start + POOL_OVERHEAD + idx * size
   }
 
-  private poolFree(addr: number): void {
+  private poolFree(addr: number): number {
     const pool = this.pools[Math.floor((addr - ARENA_BASE) / this.poolSize)]!
     const idx = (addr - pool.start - POOL_OVERHEAD) / pool.blockSize
     const wasFull = !pool.inUsed
+    // The previous head of the free list, or the first never-used block, or NULL when the pool was full.
+    const fb = pool.freeblocks
+    const link =
+      fb.length > 0
+        ? pool.start + POOL_OVERHEAD + fb[fb.length - 1]! * pool.blockSize
+        : pool.nextoffset <= pool.maxnextoffset
+          ? pool.start + POOL_OVERHEAD + pool.nextoffset
+          : 0
     pool.freeblocks.push(idx)
     pool.ref--
     if (pool.ref === 0) {
@@ -207,9 +220,10 @@ export class AddressSpace {
       // Its blocks keep their last objects until the pool is carved up again.
       if (pool.inUsed) this.unlinkUsed(pool)
       this.freepools.push(pool)
-      return
+      return link
     }
     if (wasFull) this.linkUsedFront(pool)
+    return link
   }
 
   private newPool(szidx: number, size: number): Pool {

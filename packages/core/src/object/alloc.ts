@@ -100,7 +100,10 @@ function freeBlock(op: PyObject, header: number): void {
   const size = op.ob_block
   if (size === 0) return
   op.ob_block = 0
-  rt.mem.free(op.ob_addr - header, size)
+  // The allocator links the freed block into its free list through the block's first word. Without a GC head that
+  // word is `ob_refcnt`: a dangling reference now reads the link (an address, or 0) as the count.
+  const link = rt.mem.free(op.ob_addr - header, size)
+  if (header === 0) op.ob_refcnt = link
 }
 
 /** The allocated size of an object's block (header included), or 0 when unknown. */

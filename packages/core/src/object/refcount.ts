@@ -9,7 +9,7 @@
  * @cpython Include/object.h#Py_INCREF
  */
 import { tracing } from '../events.js'
-import type { PyObject } from './object.js'
+import { OB_FREED, type PyObject } from './object.js'
 
 export const IMMORTAL_MIN = 0x8000_0000
 
@@ -86,6 +86,7 @@ export function Py_SETREF<K extends string>(holder: { [P in K]: PyObject | null 
  * @cpython Objects/object.c#_Py_Dealloc
  */
 export function _Py_Dealloc(op: PyObject): void {
+  if ((op.ob_flags & OB_FREED) !== 0) return op.ob_type.tp_runtime.hooks.doubleFree(op.ob_type.tp_runtime, op)
   if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('dealloc', op)
   op.ob_type.tp_dealloc(op)
 }

@@ -157,6 +157,9 @@ export const cpython311: CPythonProfile = freezeProfile({
     smallIntDealloc: 'free-invalid-pointer',
     header: 'refcnt64',
     finalizerAssertLine: 218,
+    preHeader: 'values-dict',
+    doubleFree: 'crash-at-exit',
+    stringAtLine: 519,
   },
   baselines: {
     script: { '1': 299, '0': 472, '256': 27, '-5': 2, None: 5508, True: 409, False: 386, '()': 553, "''": 148, Ellipsis: 16 },

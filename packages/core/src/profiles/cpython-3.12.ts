@@ -35,6 +35,6 @@ export const cpython312 = extendProfile(cpython311, {
   },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },
   output: { nameErrorHints: 'did-you-mean+forgot-import', caretsSkipParens: true },
-  unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361 },
+  unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361, preHeader: 'weakref-dictorvalues', stringAtLine: 525 },
   baselines: { script: {}, repl: {} },
 })

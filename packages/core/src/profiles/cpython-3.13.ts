@@ -32,5 +32,5 @@ export const cpython313 = extendProfile(cpython312, {
     listSliceAssignNotIterable: 'must assign iterable to extended slice',
     zipBadKeyword: "zip() got an unexpected keyword argument '{name}'",
   },
-  unsafe: { finalizerAssertLine: 503 },
+  unsafe: { finalizerAssertLine: 503, preHeader: 'weakref-dict', doubleFree: 'crash-now', stringAtLine: 538 },
 })

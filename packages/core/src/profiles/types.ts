@@ -205,6 +205,12 @@ export interface CPythonProfile {
     readonly header: 'refcnt64' | 'refcnt-split32' | 'refcnt32-overflow-flags'
     /** `Objects/object.c:NNN` of the finalizer-on-live-object assertion (null: a plain fatal error). */
     readonly finalizerAssertLine: number | null
+    /** The two words before the GC head of instances with a managed dict (lower address first). */
+    readonly preHeader: 'none' | 'values-dict' | 'weakref-dictorvalues' | 'weakref-dict'
+    /** When a double free kills the process (a simulated choice; real runs vary). */
+    readonly doubleFree: 'crash-at-exit' | 'crash-now'
+    /** The line of `string_at` in the stdlib's `ctypes/__init__.py` (faulthandler shows it). */
+    readonly stringAtLine: number
   }
 
   /** Per-mode baselines for interpreter-shared objects' refcounts (live references held elsewhere). */

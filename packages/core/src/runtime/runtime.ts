@@ -76,6 +76,16 @@ export interface RuntimeHooks {
   writeStderr(rt: Runtime, text: string): void
   /** `Py_FatalError`: the simulated process aborts. Must throw. */
   fatalError(rt: Runtime, func: string | null, msg: string): never
+  /**
+   * The simulated process dies of a signal: 'abort' (SIGABRT, 134; `message` is what the C library printed first,
+   * e.g. `free(): invalid pointer`) or 'segfault' (SIGSEGV, 139). Must throw.
+   */
+  crash(rt: Runtime, kind: 'abort' | 'segfault', message: string | null, why: string): never
+  /**
+   * `_Py_Dealloc` reached an object whose memory was already freed (only unsafe code gets there). The default
+   * crashes; @heap/unsafe records the corruption and decides when the simulated process dies.
+   */
+  doubleFree(rt: Runtime, op: PyObject): void
   /** Weakref callbacks and finalizers call back into the interpreter through `tp_call`; nothing else is needed. */
 }
 
@@ -142,6 +152,13 @@ export class Runtime {
 
   /** The interpreter layer attached to this runtime (python-lite's interpreter state), opaque to core. */
   host: unknown = null
+  /**
+   * Set once unsafe code (ctypes) has touched memory or forced a deallocation: from then on references may dangle,
+   * refcounts may be wrong, and the refcount audit no longer applies.
+   */
+  unsafeActive = false
+  /** @heap/unsafe's observer of accesses through dangling references (for its hazard report). */
+  onUnsafeAccess: ((kind: 'alias' | 'stale' | 'freed', op: PyObject, owner: PyObject | null) => void) | null = null
 
   /** NON-CPYTHON: the place the interpreter is executing, for events (set by the VM). */
   location: () => { filename: string; lineno: number } | null = () => null
@@ -170,6 +187,10 @@ export class Runtime {
       fatalError: (_rt, func, msg) => {
         throw new Error(`Fatal Python error: ${func ? func + ': ' : ''}${msg}`)
       },
+      crash: (_rt, kind, message, why) => {
+        throw new Error(`simulated ${kind}${message ? `: ${message}` : ''} (${why})`)
+      },
+      doubleFree: (rt, op) => rt.hooks.crash(rt, 'segfault', null, `double free of ${op.ob_type.tp_name} at 0x${op.ob_addr.toString(16)}`),
     }
   }
 

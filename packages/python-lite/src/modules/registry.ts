@@ -2,6 +2,7 @@
 import type { CPythonProfile, PyObject } from '@heap/core'
 import type { Interpreter } from '../interp.js'
 import { createAtexitModule } from './atexit.js'
+import { createFaulthandlerModule } from './faulthandler.js'
 import { createGcModule } from './gc.js'
 import { createMathModule } from './math.js'
 import { createTestCapiModule } from './testcapi.js'
@@ -17,6 +18,7 @@ export interface ModuleFactory {
 
 export const BUILTIN_MODULES: Record<string, ModuleFactory> = {
   atexit: { create: createAtexitModule },
+  faulthandler: { create: createFaulthandlerModule },
   gc: { create: createGcModule },
   math: { create: createMathModule },
   time: { create: createTimeModule },

@@ -5,6 +5,8 @@
  * @cpython Python/ceval.c#_PyEval_EvalFrameDefault
  */
 import {
+  OB_FREED,
+  _PyObject_ResolveFreed,
   PyErr,
   PyErr_Format,
   PyObject,
@@ -295,17 +297,25 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.LOAD_CONST: {
-          const v = unit.consts[oparg]!
+          let v = unit.consts[oparg]!
+          if ((v.ob_flags & OB_FREED) !== 0) {
+            save()
+            v = _PyObject_ResolveFreed(v)
+          }
           Py_INCREF(v)
           lp[sp++] = v
           break
         }
         case Op.LOAD_FAST:
         case Op.LOAD_FAST_CHECK: {
-          const v = lp[oparg]
+          let v = lp[oparg]
           if (v === null || v === undefined) {
             save()
             throw unboundLocal(rt, unit.localsplusNames[oparg]!)
+          }
+          if ((v.ob_flags & OB_FREED) !== 0) {
+            save()
+            v = _PyObject_ResolveFreed(v)
           }
           Py_INCREF(v)
           lp[sp++] = v
@@ -316,6 +326,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           if (v === null || v === undefined) {
             save()
             throw unboundLocal(rt, unit.localsplusNames[oparg]!)
+          }
+          if ((v.ob_flags & OB_FREED) !== 0) {
+            save()
+            Py_INCREF((lp[sp++] = _PyObject_ResolveFreed(v)))
+            break
           }
           borrowed![sp] = 1
           lp[sp++] = v
@@ -353,6 +368,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           else throw PyErr_Format(rt, 'SystemError', `no locals when loading '${name}'`)
           if (v === null) v = api.globalsGet(frame.globals, frame.builtins, name)
           if (v === null) throw nameError(rt, name)
+          if ((v.ob_flags & OB_FREED) !== 0) v = _PyObject_ResolveFreed(v)
           Py_INCREF(v)
           lp[sp++] = v
           break
@@ -378,10 +394,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.LOAD_GLOBAL: {
           const name = unit.names[oparg >> 1]!
-          const v = api.globalsGet(frame.globals, frame.builtins, name)
+          let v = api.globalsGet(frame.globals, frame.builtins, name)
           if (v === null) {
             save()
             throw nameError(rt, name, true)
+          }
+          if ((v.ob_flags & OB_FREED) !== 0) {
+            save()
+            v = _PyObject_ResolveFreed(v)
           }
           if (oparg & 1) lp[sp++] = null
           Py_INCREF(v)
@@ -429,10 +449,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.LOAD_DEREF: {
-          const v = (lp[oparg] as PyCellObject).ob_ref
+          let v = (lp[oparg] as PyCellObject).ob_ref
           if (v === null) {
             save()
             throw derefError(rt, unit, oparg)
+          }
+          if ((v.ob_flags & OB_FREED) !== 0) {
+            save()
+            v = _PyObject_ResolveFreed(v)
           }
           Py_INCREF(v)
           lp[sp++] = v
