@@ -8,7 +8,7 @@ const restrict = (...extra) => ['error', { patterns: [nodeBuiltins, crossPackage
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.vitepress/cache/**', '**/.vitepress/dist/**', '**/coverage/**', '**/*.d.ts', 'packages/conformance/expected/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.vitepress/cache/**', '**/.vitepress/dist/**', '**/coverage/**', '**/*.d.ts', 'packages/conformance/expected/**', '**/test/tmp/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -38,7 +38,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[property.name=/^(versionInfo|hexversion)$/]",
+          selector:
+            "BinaryExpression[operator=/^(<|<=|>|>=|===|!==|==|!=)$/] :matches(MemberExpression[property.name=/^(versionInfo|hexversion|version)$/], MemberExpression[object.property.name='versionInfo'])",
           message: 'Ask the profile a named question instead of comparing versions.',
         },
       ],

@@ -647,11 +647,17 @@ export class Interpreter {
       this.crashReason = `the simulation reached an inconsistent state after unsafe code (${e instanceof Error ? e.message : String(e)})`
       return this.endProcess(new ProcessExit(139, 'segfault'))
     }
+    // An internal error of heap: reported as CPython reports a SystemError, without a JS stack trace.
     this.flushStdout()
-    this.writeStderr(`heap: internal error (a bug in heap, not in your program):\n${text}\n`)
+    const msg = e instanceof Error ? e.message : String(e)
+    this.writeStderr(`SystemError: heap internal error: ${msg}\n`)
+    this.internalErrors.push(text)
     this.finalized = true
-    return 70
+    return 1
   }
+
+  /** JS stack traces of internal errors (for bug reports; never printed to the program's stderr). */
+  readonly internalErrors: string[] = []
 
   /** `Current thread 0x… (most recent call first):` with one line per frame (faulthandler's format). */
   currentThreadDump(): string {
@@ -740,7 +746,7 @@ export class Interpreter {
   runRepl(input: string, banner: boolean): number {
     const session = this.startRepl(banner)
     const lines = input.split(/(?<=\n)/)
-    let code: number | null = null
+    let code: number | null
     this.writeStderr(session.prompt())
     for (const line of lines) {
       if (line === '') continue

@@ -2,7 +2,7 @@
  * The symbol table: which names are local, global, free or cell in each scope.
  * @cpython Python/symtable.c
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { kind, type Node } from './ast-access.js'
 import { SyntaxErrorInfo } from './errors.js'
 

@@ -30,7 +30,7 @@ function createUnderscoreWeakref(interp: Interpreter): PyObject {
       const out: PyObject[] = []
       for (let w = rt.weakrefs.get(args[start]!) as unknown as { wr_next: PyObject | null } | undefined; w; w = (w.wr_next as unknown as { wr_next: PyObject | null } | null) ?? undefined) {
         const o = w as unknown as PyObject
-        o.ob_refcnt < 0x8000_0000 && (coreAny.Py_INCREF as (o: PyObject) => void)(o)
+        ;(coreAny.Py_INCREF as (o: PyObject) => void)(o)
         out.push(o)
       }
       return (coreAny.PyList_FromArraySteal as (rt: Runtime, items: PyObject[]) => PyObject)(rt, out)

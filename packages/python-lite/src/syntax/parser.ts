@@ -54,7 +54,7 @@ export class Parser {
   /** UTF-8 byte column for a character column on a line. */
   byteCol(line: number, col: number): number {
     const text = this.lines[line - 1] ?? ''
-    if (/^[\x00-\x7f]*$/.test(text)) return col
+    if (isAscii(text)) return col
     let map = this.byteCols.get(line)
     if (map === undefined) {
       map = [0]
@@ -114,7 +114,7 @@ export class Parser {
 
   private charCol(line: number, byteCol: number): number {
     const text = this.lines[line - 1] ?? ''
-    if (/^[\x00-\x7f]*$/.test(text)) return byteCol
+    if (isAscii(text)) return byteCol
     const enc = new TextEncoder().encode(text)
     return new TextDecoder().decode(enc.slice(0, byteCol)).length
   }
@@ -881,7 +881,7 @@ export class Parser {
     const ops: Node[] = []
     const comparators: Node[] = []
     for (;;) {
-      let op: string | null = null
+      let op: string | null
       const t = this.tok
       if (t.type === 'OP' && COMPARE_OPS[t.value]) {
         op = COMPARE_OPS[t.value]!
@@ -1468,4 +1468,9 @@ function shiftPositions(n: Node, lineDelta: number, colDelta: number): void {
 export function parse(source: string, opts: ParseOptions): Node {
   const p = new Parser(source, opts)
   return p.parse(opts.mode)
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
 }

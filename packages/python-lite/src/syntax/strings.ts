@@ -79,7 +79,7 @@ export function parseStringToken(p: HostParser, t: Token): { value: unknown; fst
     throw p.error(msg, t)
   }
   if (isBytes) {
-    if (/[^\x00-\x7f]/.test(body)) fail('bytes can only contain ASCII literal characters')
+    if (!isAsciiText(body)) fail('bytes can only contain ASCII literal characters')
     const s = raw ? body : decodeEscapes(body, true, fail)
     const out = new Uint8Array(s.length)
     for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff
@@ -217,4 +217,9 @@ function replacementField(p: HostParser, t: Token, body: string, i: number, body
   }
   nodes.push({ _type: 'FormattedValue', value, conversion, format_spec, ...pos })
   return [nodes, k + 1]
+}
+
+function isAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
 }

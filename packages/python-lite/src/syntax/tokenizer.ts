@@ -239,7 +239,7 @@ export class Tokenizer {
     const col = start - this.lineStart
     const m = /^(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.?)(?:[eE][+-]?[0-9](?:_?[0-9])*)?[jJ]?)/.exec(src.slice(start))
     if (m === null) throw this.error(this.msgs.invalidSyntax, this.line, col)
-    let text = m[0]
+    const text = m[0]
     // `1.` followed by a name is `1.` then the name only if the name is not an exponent; leading zeros are an error.
     if (/^0[0-9]/.test(text) && !/[.eEjJ]/.test(text) && /[1-9]/.test(text)) {
       throw this.error(this.msgs.leadingZeros, this.line, col, this.line, col + text.length)
@@ -249,9 +249,6 @@ export class Tokenizer {
     if (next !== undefined && isIdChar(next)) {
       // `1abc`, `0x1g`, `1_`: invalid literals.
       const kind = /^0[xX]/.test(text) ? 'hexadecimal' : /^0[oO]/.test(text) ? 'octal' : /^0[bB]/.test(text) ? 'binary' : /[.eE]/.test(text) && !/^0[xX]/.test(text) ? 'decimal' : 'decimal'
-      if (/[jJ]$/.test(text) === false && (next === 'j' || next === 'J')) {
-        text += next
-      }
       throw this.error(this.msgs.invalidLiteral(kind), this.line, col, this.line, col)
     }
     this.push('NUMBER', text, start, this.pos, this.line, col)
