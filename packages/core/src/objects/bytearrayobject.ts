@@ -10,7 +10,7 @@ import { PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF } from '../object/refcount.js'
 import { Py_EQ, Py_NE, type PyTypeObject } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
-import { PyBytesObject, _PyBytes_FromOwned, bufferOf, byteValue, bytesFromIterable, bytesIterNew, bytesReprText, bytesSourceData, compareBytes, latin1, needBuffer, repeatBytes, richFromCompare, sliceBytes } from './bytesobject.js'
+import { PyBytesObject, _PyBytes_FromOwned, bufferOf, byteValue, bytesFromIterable, bytesIterNew, bytesSourceData, compareBytes, latin1, needBuffer, repeatBytes, richFromCompare, sliceBytes } from './bytesobject.js'
 import { PyType_GenericAllocObject } from './instances.js'
 import { PyNumber_AsSsize_t, _PyIndex_Check } from './listobject.js'
 import { PyLong_FromNumber } from './longobject.js'
@@ -128,10 +128,28 @@ export function byteArraySetSlice(op: PyObject, lo: number, hi: number, data: Ui
 /* Slots                                                                                                         */
 /* ------------------------------------------------------------------------------------------------------------ */
 
+/**
+ * The bytes part of `repr(bytearray)`: like bytes, but a single quote is escaped whatever the quotes.
+ * @cpython Objects/bytearrayobject.c#bytearray_repr
+ */
+function bytearrayReprText(b: Uint8Array): string {
+  const quote = b.includes(0x27) && !b.includes(0x22) ? '"' : "'"
+  let out = quote
+  for (const c of b) {
+    if (c === 0x27 || c === 0x5c) out += '\\' + String.fromCharCode(c)
+    else if (c === 0x09) out += '\\t'
+    else if (c === 0x0a) out += '\\n'
+    else if (c === 0x0d) out += '\\r'
+    else if (c < 0x20 || c >= 0x7f) out += '\\x' + c.toString(16).padStart(2, '0')
+    else out += String.fromCharCode(c)
+  }
+  return out + quote
+}
+
 export function bytearray_repr(self: PyObject): PyObject {
   const rt = rtOf(self)
   const name = self.ob_type.tp_name.slice(self.ob_type.tp_name.lastIndexOf('.') + 1)
-  return PyUnicode_FromString(rt, `${name}(b${bytesReprText(byteArrayData(self))})`)
+  return PyUnicode_FromString(rt, `${name}(b${bytearrayReprText(byteArrayData(self))})`)
 }
 
 export function bytearray_length(self: PyObject): number {

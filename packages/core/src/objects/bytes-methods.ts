@@ -11,14 +11,14 @@ import { PyType_IsSubtype } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { bufferOf, fromLatin1, latin1, needBuffer } from './bytesobject.js'
 import { decodeBytes } from './codecs.js'
-import { checkPositional, parseArgs } from './getargs.js'
+import { checkPositional } from './getargs.js'
 import { PyList_FromArraySteal, PyNumber_AsSsize_t, _PyIndex_Check } from './listobject.js'
 import { PyLong_FromNumber } from './longobject.js'
 import { PyIter_Next, PyObject_GetIter } from './protocols.js'
 import * as SL from './stringlib.js'
 import { PyTuple_FromArraySteal, type PyTupleObject } from './tupleobject.js'
 import { PyUnicode_Check, newBool, trunc } from './type-util.js'
-import { parseFindArgs, ssizeArg } from './unicode-methods.js'
+import { boolArg, clinicArgs, intArg, parseFindArgs, ssizeArg } from './unicode-methods.js'
 import { PyUnicode_FromString, type PyUnicodeObject } from './unicodeobject.js'
 
 type Meth = (self: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null) => PyObject
@@ -105,7 +105,7 @@ function listOf(kind: BytesKind, self: PyObject, parts: readonly string[]): PyOb
 }
 
 function splitArgs(rt: Runtime, fname: string, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): [string | null, number] {
-  const [sepObj, maxObj] = parseArgs(rt, fname, args, start, nargs, kwnames, ['sep', 'maxsplit'], 0)
+  const [sepObj, maxObj] = clinicArgs(rt, fname, args, start, nargs, kwnames, ['sep', 'maxsplit'], 0)
   let sep: string | null = null
   if (sepObj !== null && sepObj !== rt.None) {
     sep = latin1(needBuffer(rt, sepObj))
@@ -213,7 +213,7 @@ export function hexText(rt: Runtime, b: Uint8Array, sepObj: PyObject | null, per
   }
   if (sep.length !== 1) throw PyErr_Format(rt, 'ValueError', 'sep must be length 1.')
   if (sep.charCodeAt(0) > 127) throw PyErr_Format(rt, 'ValueError', 'sep must be ASCII.')
-  const per = perObj === null ? 1 : ssizeArg(rt, perObj)
+  const per = perObj === null ? 1 : intArg(rt, perObj)
   if (per === 0 || hex.length === 0) return hex.join('')
   const n = Math.abs(per)
   const groups: string[] = []
@@ -270,7 +270,7 @@ export function bytesMethods(rt: Runtime, kind: BytesKind): { name: string; fn: 
       name: 'decode',
       fn: ((self, args, start, nargs, kwnames) => {
         const rt2 = rtOf(self)
-        const [e, r] = parseArgs(rt2, `${K.name}.decode`, args, start, nargs, kwnames, ['encoding', 'errors'], 0)
+        const [e, r] = clinicArgs(rt2, `${K.name}.decode`, args, start, nargs, kwnames, ['encoding', 'errors'], 0)
         const get = (o: PyObject | null, name: string, def: string): string => {
           if (o === null) return def
           if (!PyUnicode_Check(o)) throw PyErr_Format(rt2, 'TypeError', `decode() argument '${name}' must be str, not ${o.ob_type.tp_name}`)
@@ -285,8 +285,8 @@ export function bytesMethods(rt: Runtime, kind: BytesKind): { name: string; fn: 
       name: 'expandtabs',
       fn: ((self, args, start, nargs, kwnames) => {
         const rt2 = rtOf(self)
-        const [t] = parseArgs(rt2, `${K.name}.expandtabs`, args, start, nargs, kwnames, ['tabsize'], 0)
-        return K.make(self, SL.expandTabs(text(self), t === null ? 8 : ssizeArg(rt2, t)))
+        const [t] = clinicArgs(rt2, `${K.name}.expandtabs`, args, start, nargs, kwnames, ['tabsize'], 0)
+        return K.make(self, SL.expandTabs(text(self), t === null ? 8 : intArg(rt2, t)))
       }) as Meth,
       kind: 'fastkw' as const,
     },
@@ -295,7 +295,7 @@ export function bytesMethods(rt: Runtime, kind: BytesKind): { name: string; fn: 
       name: 'hex',
       fn: ((self, args, start, nargs, kwnames) => {
         const rt2 = rtOf(self)
-        const [sep, per] = parseArgs(rt2, `${K.name}.hex`, args, start, nargs, kwnames, ['sep', 'bytes_per_sep'], 0)
+        const [sep, per] = clinicArgs(rt2, `${K.name}.hex`, args, start, nargs, kwnames, ['sep', 'bytes_per_sep'], 0)
         return PyUnicode_FromString(rt2, hexText(rt2, bufferOf(self)!, sep, per))
       }) as Meth,
       kind: 'fastkw' as const,
@@ -376,8 +376,8 @@ export function bytesMethods(rt: Runtime, kind: BytesKind): { name: string; fn: 
       name: 'splitlines',
       fn: ((self, args, start, nargs, kwnames) => {
         const rt2 = rtOf(self)
-        const [keep] = parseArgs(rt2, `${K.name}.splitlines`, args, start, nargs, kwnames, ['keepends'], 0)
-        const k = keep !== null && keep !== rt2.False && !(keep.ob_type === rt2.types.int && (keep as unknown as { ob_ival: number }).ob_ival === 0)
+        const [keep] = clinicArgs(rt2, `${K.name}.splitlines`, args, start, nargs, kwnames, ['keepends'], 0)
+        const k = boolArg(rt2, keep)
         return listOf(K, self, SL.splitLines(text(self), k, isBreakByte))
       }) as Meth,
       kind: 'fastkw' as const,
@@ -404,7 +404,7 @@ export function bytesMethods(rt: Runtime, kind: BytesKind): { name: string; fn: 
       name: 'translate',
       fn: ((self, args, start, nargs, kwnames) => {
         const rt2 = rtOf(self)
-        const [table, del] = parseArgs(rt2, 'translate', args, start, nargs, kwnames, ['table', 'delete'], 1, 1)
+        const [table, del] = clinicArgs(rt2, 'translate', args, start, nargs, kwnames, ['table', 'delete'], 1)
         let map: Uint8Array | null = null
         if (table !== rt2.None) {
           map = needBuffer(rt2, table!)

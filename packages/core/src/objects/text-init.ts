@@ -86,7 +86,6 @@ import { _PyCodecs_SetBytesFactory, decodeBytes, encodeText, unicodeDecodeErrorT
 import { registerFactory } from './descrobject.js'
 import type { PyBaseExceptionObject } from './exceptions.js'
 import { formatStrSpec } from './formatting.js'
-import { parseArgs } from './getargs.js'
 import { PyLong_FromNumber, intValue } from './longobject.js'
 import { PyType_GenericAllocObject } from './instances.js'
 import { PyDict_New, PyDict_SetItem } from './dictobject.js'
@@ -95,7 +94,7 @@ import { _PyHash_RegisterExact, type PyTupleObject } from './tupleobject.js'
 import { PyUnicode_Check, newStr } from './type-util.js'
 import { PyType_NewStatic } from './typeobject.js'
 import { _PyFormat_SetBytesKeyFactory, buildFormat, percentFormat, PyUnicode_Format } from './unicode-format.js'
-import { _PyUnicode_SetBytesFactory, strMethods } from './unicode-methods.js'
+import { _PyUnicode_SetBytesFactory, clinicArgs, strMethods } from './unicode-methods.js'
 import {
   _PyUnicode_SetDecodeHook,
   _PyUnicode_SetFormatHook,
@@ -276,7 +275,7 @@ function bytesNewArgs(rt: Runtime, fname: string, args: PyObject, kwds: PyObject
   const nargs = items.length - names.length
   const kwn = names.length > 0 ? { ob_item: names.map((n) => PyUnicode_FromString(rt, n)) } : null
   try {
-    const [x, e, r] = parseArgs(rt, fname, items, 0, nargs, kwn as unknown as PyObject | null, ['source', 'encoding', 'errors'], 0)
+    const [x, e, r] = clinicArgs(rt, fname, items, 0, nargs, kwn as unknown as PyObject | null, ['source', 'encoding', 'errors'], 0)
     return [x, strOrNull(rt, fname, e, 'encoding'), strOrNull(rt, fname, r, 'errors')]
   } finally {
     if (kwn !== null) for (const k of kwn.ob_item) Py_DECREF(k)

@@ -461,8 +461,8 @@ export function buildFormat(rt: Runtime, format: string, args: readonly PyObject
   let i = 0
   const n = format.length
   while (i < n) {
-    const c = format[i]!
-    if (c === '}') {
+    const ch = format[i]!
+    if (ch === '}') {
       if (format[i + 1] === '}') {
         out += '}'
         i += 2
@@ -470,7 +470,7 @@ export function buildFormat(rt: Runtime, format: string, args: readonly PyObject
       }
       throw PyErr_Format(rt, 'ValueError', "Single '}' encountered in format string")
     }
-    if (c !== '{') {
+    if (ch !== '{') {
       const j = i
       while (i < n && format[i] !== '{' && format[i] !== '}') i++
       out += format.slice(j, i)
@@ -483,44 +483,44 @@ export function buildFormat(rt: Runtime, format: string, args: readonly PyObject
     }
     i++
     if (i >= n) throw PyErr_Format(rt, 'ValueError', "Single '{' encountered in format string")
-    // The field runs to the matching '}' (nested braces belong to the spec).
-    let depthBr = 1
-    const fs = i
-    let bracket = false
+    // The field name runs to '}', ':' or '!' ('[...]' may hold any of them).
+    const ns = i
+    let c = ''
     while (i < n) {
-      const d = format[i]!
-      if (d === '[' && depthBr === 1) bracket = true
-      else if (d === ']') bracket = false
-      else if (!bracket && d === '{') depthBr++
-      else if (!bracket && d === '}') {
-        depthBr--
-        if (depthBr === 0) break
+      c = format[i++]!
+      if (c === '{') throw PyErr_Format(rt, 'ValueError', "unexpected '{' in field name")
+      if (c === '[') {
+        while (i < n && format[i] !== ']') i++
+        continue
       }
-      i++
+      if (c === '}' || c === ':' || c === '!') break
     }
-    if (i >= n) throw PyErr_Format(rt, 'ValueError', "expected '}' before end of string")
-    const field = format.slice(fs, i)
-    i++
-    // Split name ! conversion : spec (the name may hold [..] with any characters).
-    let k = 0
-    let inBr = false
-    while (k < field.length) {
-      const d = field[k]
-      if (d === '[') inBr = true
-      else if (d === ']') inBr = false
-      else if (!inBr && (d === '!' || d === ':')) break
-      k++
-    }
-    const name = field.slice(0, k)
+    const name = format.slice(ns, i - 1 < ns ? ns : i - 1)
     let conv: string | null = null
     let spec = ''
-    if (field[k] === '!') {
-      if (k + 1 >= field.length) throw PyErr_Format(rt, 'ValueError', 'end of string while looking for conversion specifier')
-      conv = field[k + 1]!
-      k += 2
-      if (k < field.length && field[k] !== ':') throw PyErr_Format(rt, 'ValueError', "expected ':' after conversion specifier")
-    }
-    if (field[k] === ':') spec = field.slice(k + 1)
+    if (c === '!' || c === ':') {
+      let done = false
+      if (c === '!') {
+        if (i >= n) throw PyErr_Format(rt, 'ValueError', 'end of string while looking for conversion specifier')
+        conv = format[i++]!
+        if (i < n) {
+          const d = format[i++]!
+          if (d === '}') done = true
+          else if (d !== ':') throw PyErr_Format(rt, 'ValueError', "expected ':' after conversion specifier")
+        }
+      }
+      if (!done) {
+        const ss = i
+        let count = 1
+        while (i < n) {
+          const d = format[i++]!
+          if (d === '{') count++
+          else if (d === '}' && --count === 0) break
+        }
+        if (count !== 0) throw PyErr_Format(rt, 'ValueError', "unmatched '{' in format spec")
+        spec = format.slice(ss, i - 1)
+      }
+    } else if (c !== '}') throw PyErr_Format(rt, 'ValueError', "expected '}' before end of string")
     let obj = getField(rt, name, args, kwargs, st, isMap)
     try {
       if (conv !== null) {

@@ -20,7 +20,7 @@ import { PyTuple_FromArraySteal, type PyTupleObject } from './tupleobject.js'
 import { PyLong_Check, PyUnicode_Check, newBool, trunc } from './type-util.js'
 import * as U from './unicodectype.js'
 import { PyUnicode_CheckExact, unicode_result_unchanged } from './unicode-type.js'
-import { PyUnicodeObject, PyUnicode_FromString, codePoints, isBmp } from './unicodeobject.js'
+import { PyUnicodeObject, PyUnicode_FromString, codePoints, isBmp, newUnicode } from './unicodeobject.js'
 
 function rtOf(op: PyObject): Runtime {
   return op.ob_type.tp_runtime
@@ -86,11 +86,29 @@ function unitToCp(self: PyUnicodeObject, u: number): number {
 export function ssizeArg(rt: Runtime, o: PyObject): number {
   const floatMsg = rt.profile.messages['ssizeArgFloat']
   if (floatMsg !== null && floatMsg !== undefined && o.ob_type === rt.types.float) throw PyErr_Format(rt, 'TypeError', floatMsg)
-  const notInt = rt.profile.messages['ssizeArgNotInt']
-  if (notInt !== null && notInt !== undefined && !PyLong_Check(o) && o.ob_type.nb_index === null) {
+  return PyNumber_AsSsize_t(rt, o, 'OverflowError')
+}
+
+/** The `int` clinic converter (expandtabs, splitlines, hex): 3.8 words a non-integer differently. */
+export function intArg(rt: Runtime, o: PyObject): number {
+  const notInt = rt.profile.messages['intArgNotInt']
+  if (notInt !== null && notInt !== undefined && !PyLong_Check(o) && o.ob_type.nb_index === null && o.ob_type !== rt.types.float) {
     throw PyErr_Format(rt, 'TypeError', notInt.replace('{type}', o.ob_type.tp_name))
   }
-  return PyNumber_AsSsize_t(rt, o, 'OverflowError')
+  return ssizeArg(rt, o)
+}
+
+/**
+ * Argument Clinic binding of a method without keyword-only parameters: "split() takes at most 2 arguments (5
+ * given)" and the other messages with the bare method name.
+ */
+export function clinicArgs(rt: Runtime, fname: string, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null, params: readonly string[], required: number): (PyObject | null)[] {
+  const bare = fname.slice(fname.lastIndexOf('.') + 1)
+  if (nargs > params.length) {
+    const n = params.length
+    throw PyErr_Format(rt, 'TypeError', `${bare}() takes ${required === n ? 'exactly' : 'at most'} ${n} argument${n === 1 ? '' : 's'} (${nargs} given)`)
+  }
+  return parseArgs(rt, bare, args, start, nargs, kwnames, params, required)
 }
 
 /** `sub[, start[, end]]` of find/count/index …: the bound objects and the slice bounds (null = not given). */
@@ -195,7 +213,7 @@ export function PyUnicode_Join(separator: PyObject, iterable: PyObject): PyObjec
 const str_join: Meth = (self, args, start) => PyUnicode_Join(self, args[start]!)
 
 function splitArgs(rt: Runtime, name: string, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): [string | null, number] {
-  const [sepObj, maxObj] = parseArgs(rt, name, args, start, nargs, kwnames, ['sep', 'maxsplit'], 0)
+  const [sepObj, maxObj] = clinicArgs(rt, name, args, start, nargs, kwnames, ['sep', 'maxsplit'], 0)
   let sep: string | null = null
   if (sepObj !== null && sepObj !== rt.None) {
     if (!PyUnicode_Check(sepObj)) throw PyErr_Format(rt, 'TypeError', `must be str or None, not ${sepObj.ob_type.tp_name}`)
@@ -220,15 +238,14 @@ const str_rsplit: Meth = (self, args, start, nargs, kwnames) => {
 }
 
 /** A boolean argument converted with truth (`keepends`). */
-function boolArg(rt: Runtime, o: PyObject | null): boolean {
+export function boolArg(rt: Runtime, o: PyObject | null): boolean {
   if (o === null) return false
-  if (o.ob_type === rt.types.float) throw PyErr_Format(rt, 'TypeError', 'integer argument expected, got float')
-  return o !== rt.False && o !== rt.None && !(PyLong_Check(o) && intValue(o) === 0) ? true : false
+  return intArg(rt, o) !== 0
 }
 
 const str_splitlines: Meth = (self, args, start, nargs, kwnames) => {
   const rt = rtOf(self)
-  const [keep] = parseArgs(rt, 'str.splitlines', args, start, nargs, kwnames, ['keepends'], 0)
+  const [keep] = clinicArgs(rt, 'str.splitlines', args, start, nargs, kwnames, ['keepends'], 0)
   return listOfText(self, SL.splitLines(val(self), boolArg(rt, keep), U.isLinebreak))
 }
 
@@ -255,7 +272,7 @@ const str_replace: Meth = (self, args, start, nargs, kwnames) => {
     if (nargs < 2 && (kwnames === null || (kwnames as PyTupleObject).ob_item.length === 0)) {
       throw PyErr_Format(rt, 'TypeError', `replace() takes at least 2 positional arguments (${nargs} given)`)
     }
-    ;[oldObj, newObj, countObj] = parseArgs(rt, 'replace', args, start, nargs, kwnames, ['old', 'new', 'count'], 2, 2) as [PyObject, PyObject, PyObject | null]
+    ;[oldObj, newObj, countObj] = clinicArgs(rt, 'replace', args, start, nargs, kwnames, ['old', 'new', 'count'], 2) as [PyObject, PyObject, PyObject | null]
   } else {
     checkPositional(rt, 'replace', nargs, 2, 3)
     oldObj = args[start]!
@@ -309,24 +326,30 @@ function tailMeth(name: string, atEnd: boolean): Meth {
   }
 }
 
+/** A case conversion's result: always a new object (CPython builds one even when nothing changed). */
+function caseResult(self: PyObject, s: string): PyObject {
+  const rt = rtOf(self)
+  return s === '' ? PyUnicode_FromString(rt, '') : newUnicode(rt, s)
+}
+
 function mapCodePoints(self: PyObject, f: (cps: number[], i: number) => string): PyObject {
   const cps = codePoints(self as PyUnicodeObject)
   let out = ''
   for (let i = 0; i < cps.length; i++) out += f(cps, i)
-  return resultText(self, out)
+  return caseResult(self, out)
 }
 
 const str_lower: Meth = (self) => {
   const rt = rtOf(self)
   const u = self as PyUnicodeObject
-  if (u.ascii) return resultText(self, u.value.toLowerCase())
+  if (u.ascii) return caseResult(self, u.value.toLowerCase())
   return mapCodePoints(self, (cps, i) => U.lowerAt(rt, cps, i))
 }
 
 const str_upper: Meth = (self) => {
   const rt = rtOf(self)
   const u = self as PyUnicodeObject
-  if (u.ascii) return resultText(self, u.value.toUpperCase())
+  if (u.ascii) return caseResult(self, u.value.toUpperCase())
   return mapCodePoints(self, (cps, i) => U.upperFull(rt, cps[i]!))
 }
 
@@ -476,15 +499,15 @@ const str_rpartition: Meth = (self, args, start) => partitionImpl(self, args[sta
 
 const str_expandtabs: Meth = (self, args, start, nargs, kwnames) => {
   const rt = rtOf(self)
-  const [t] = parseArgs(rt, 'str.expandtabs', args, start, nargs, kwnames, ['tabsize'], 0)
-  const tab = t === null ? 8 : ssizeArg(rt, t)
+  const [t] = clinicArgs(rt, 'str.expandtabs', args, start, nargs, kwnames, ['tabsize'], 0)
+  const tab = t === null ? 8 : intArg(rt, t)
   const s = val(self)
   if (!s.includes('\t')) return unicode_result_unchanged(self)
   return PyUnicode_FromString(rt, SL.expandTabs(s, tab))
 }
 
 function encodingArgs(rt: Runtime, fname: string, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): [string, string] {
-  const [e, r] = parseArgs(rt, fname, args, start, nargs, kwnames, ['encoding', 'errors'], 0)
+  const [e, r] = clinicArgs(rt, fname, args, start, nargs, kwnames, ['encoding', 'errors'], 0)
   const shown = fname.slice(fname.indexOf('.') + 1)
   const get = (o: PyObject | null, name: string, def: string, pos: number): string => {
     if (o === null) return def

@@ -135,7 +135,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     unraisableDel: 'Exception ignored in: {obj}',
     noneDeallocFatal: 'none_dealloc: deallocating None: bug likely caused by a refcount error in a C extension',
     ssizeArgFloat: null,
-    ssizeArgNotInt: null,
+    intArgNotInt: null,
     listSliceAssignNotIterable: 'can only assign an iterable',
     rangeNoArguments: 'range expected at least 1 argument, got 0',
     zipBadKeyword: "'{name}' is an invalid keyword argument for zip()",

@@ -79,7 +79,7 @@ export const cpython38 = extendProfile(cpython311, {
     issubclassArg2: 'issubclass() arg 2 must be a class or tuple of classes',
     noneDeallocFatal: 'deallocating None',
     ssizeArgFloat: 'integer argument expected, got float',
-    ssizeArgNotInt: 'an integer is required (got type {type})',
+    intArgNotInt: 'an integer is required (got type {type})',
     rangeNoArguments: 'range expected 1 argument, got 0',
     zipBadKeyword: 'zip() takes no keyword arguments',
     enumerateMissingIterable: "enumerate() missing required argument 'iterable' (pos 1)",

@@ -148,7 +148,7 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
 
   const hash: Builtin = (_m, args, start, nargs) => {
     arity(rt, 'hash', nargs, 1, 1)
-    return int(rt, core.PyObject_Hash(args[start]!))
+    return core.PyLong_FromValue(rt, core.PyObject_HashExact(args[start]!))
   }
 
   const isinstance: Builtin = (_m, args, start, nargs) => {

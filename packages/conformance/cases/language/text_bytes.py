@@ -1,0 +1,42 @@
+# bytes: construction, indexing (ints), slicing, concatenation, comparison, methods, hex/fromhex, decode.
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__ + ":", e)
+
+
+b = b"hello world"
+print(len(b), b[0], b[-1], b[1:5], b[::-2], b[100:], list(b[:3]))
+print(bytes(3), bytes([65, 66, 67]), bytes(range(3)), bytes(b"copy"), bytes("é", "utf-8"), bytes("abc", "ascii"), bytes())
+print(b"ab" + b"cd", b"ab" + bytearray(b"cd"), b"xy" * 3, 3 * b"z", b"" * 5)
+print(b"o" in b, 111 in b, b"xyz" in b, b"" in b)
+print(b"abc" == b"abc", b"abc" < b"abd", b"abc" < b"ab", b"a" == "a", b"abc" != bytearray(b"abc"), b"b" > b"abc")
+print(b.upper(), b.title(), b.capitalize(), b.swapcase(), b"MiXeD".lower())
+print(b.split(), b.split(b"o"), b.split(b"o", 1), b.rsplit(b" ", 1), b"  a  b ".split(None, 1), b"a\nb\r\nc".splitlines(), b"a\nb\n".splitlines(True))
+print(b.strip(b"hd"), b"  x  ".strip(), b"  x  ".lstrip(), b"  x  ".rstrip(), b"xxyxx".strip(b"x"))
+print(b.replace(b"o", b"0"), b.replace(b"o", b"0", 1), b.find(b"o"), b.rfind(b"o"), b.find(111), b.count(b"l"), b.count(108), b.index(b"w"), b.rindex(b"l"))
+print(b.startswith(b"he"), b.endswith((b"x", b"ld")), b.startswith(b"world", 6), b.partition(b" "), b.rpartition(b"o"), b"none".partition(b"="))
+print(b"-".join([b"a", b"b", bytearray(b"c")]), b"ab".center(6, b"*"), b"ab".ljust(4), b"ab".rjust(4, b"0"), b"-5".zfill(4), b"a\tb".expandtabs(4))
+print([b"abc".isalpha(), b"abc1".isalnum(), b"123".isdigit(), b" \t".isspace(), b"abc".islower(), b"ABC".isupper(), b"Ab Cd".istitle(), b"\x80".isascii(), b"".isalpha()])
+print(b"\x00\x0f\xff".hex(), b"abcdef".hex(":"), b"abcdef".hex("-", 2), b"abcdef".hex(" ", -4), bytes.fromhex("de ad be ef"), bytes.fromhex(""))
+print(b"caf\xc3\xa9".decode(), b"caf\xc3\xa9".decode("latin-1"), b"abc".decode("ascii"), bytes.maketrans(b"abc", b"xyz")[97:100])
+print(b"abcabc".translate(bytes.maketrans(b"abc", b"xyz")), b"abcabc".translate(None, b"b"))
+print(list(iter(b"ab")), type(iter(b"")).__name__, b.__getnewargs__(), hash(b"abc") == hash(b"abc"))
+print(b"x".removeprefix(b"x") if hasattr(b"x", "removeprefix") else b"")
+attempt("index-error", lambda: b[20])
+attempt("concat-str", lambda: b"a" + "b")
+attempt("bytes-str", lambda: bytes("abc"))
+attempt("bytes-neg", lambda: bytes(-1))
+attempt("bytes-range", lambda: bytes([256]))
+attempt("bytes-type", lambda: bytes(["a"]))
+attempt("find-str", lambda: b.find("o"))
+attempt("contains-str", lambda: "o" in b)
+attempt("contains-range", lambda: 300 in b)
+attempt("fromhex-bad", lambda: bytes.fromhex("0g"))
+attempt("fromhex-odd", lambda: bytes.fromhex("abc"))
+attempt("split-str", lambda: b.split(" "))
+attempt("join-bad", lambda: b"".join([b"a", "b"]))
+attempt("indices", lambda: b["x"])
+attempt("setitem", lambda: b.__setitem__(0, 1))
+attempt("unknown-encoding", lambda: b"x".decode("nope"))
