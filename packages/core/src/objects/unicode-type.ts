@@ -207,7 +207,7 @@ export function unicode_repeat(self: PyObject, n: number): PyObject {
   const s = self as PyUnicodeObject
   if (n < 1 || s.length === 0) return PyUnicode_FromString(rt, '')
   if (n === 1) return unicode_result_unchanged(s)
-  if (s.length > 9223372036854775807 / n) throw PyErr_Format(rt, 'OverflowError', 'repeated string is too long')
+  if (s.length > 2 ** 63 / n) throw PyErr_Format(rt, 'OverflowError', 'repeated string is too long')
   if (s.value.length * n > MAX_STR) throw PyErr_NoMemory(rt)
   return PyUnicode_FromString(rt, s.value.repeat(n))
 }

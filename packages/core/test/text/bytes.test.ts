@@ -108,6 +108,6 @@ describe('codecs', () => {
     expect(msg(() => decodeBytes(rt, bytes(0xed, 0xa0, 0x80), 'utf-8', 'strict'))).toBe("'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte")
     expect(decodeBytes(rt, bytes(97, 0xff, 0xfe, 98), 'utf-8', 'replace')).toBe('a\ufffd\ufffdb')
     expect(Array.from(encodeText(rt, 'é€', 'ascii', 'xmlcharrefreplace'), (c) => String.fromCharCode(c)).join('')).toBe('&#233;&#8364;')
-    expect(msg(() => encodeText(rt, 'x', 'nope', 'strict'))).toBe('unknown encoding: nope')
+    expect(err(() => encodeText(rt, 'x', 'nope', 'strict'))).toBe('LookupError: unknown encoding: nope')
   })
 })
