@@ -5,6 +5,7 @@ export default defineConfig({
   description: "CPython's memory management, simulated: every reference, every refcount, every collector phase",
   cleanUrls: false,
   lastUpdated: false,
+  srcExclude: ['**/generated/**', 'README.md'],
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/guide/reference-counting' },
