@@ -273,6 +273,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`gen-reference: ${pkg.name}: ${items.length} exports`)
   }
   writeFileSync(join(apiDir, 'index.md'), index.join('\n') + '\n')
+  const genDir = join(docsRoot, '.vitepress', 'generated')
+  mkdirSync(genDir, { recursive: true })
+  const profiles = PROFILES.map((p) => ({ id: p.id, version: p.cpython.version, summary: p.summary }))
+  writeFileSync(join(genDir, 'profiles.json'), JSON.stringify(profiles, null, 2) + '\n')
   const v = versionsTable()
   writeFileSync(join(outDir, 'versions-table.md'), v.text)
   console.log(`gen-reference: versions: ${v.count} differing fields`)
