@@ -12,7 +12,7 @@ export type GraphScope = 'program' | 'everything'
 
 /** The snapshot restricted to what the reader made: instances and containers, with the names that reach them. */
 export function focus(s: HeapSnapshot, scope: GraphScope): HeapSnapshot {
-  if (scope === 'everything') return s
+  if (scope === 'everything') return { ...s, objects: s.objects.map(shorten) }
   const byId = new Map(s.objects.map((o) => [o.id, o]))
   const moduleDicts = new Set<number>()
   const typeDicts = new Set<number>()
@@ -27,14 +27,25 @@ export function focus(s: HeapSnapshot, scope: GraphScope): HeapSnapshot {
     if (o.type === 'tuple' && o.referents.every((r) => { const x = byId.get(r); return x === undefined || PLUMBING.has(x.type) })) return true
     return false
   }
-  const objects = s.objects.filter((o) => !hidden(o))
+  const objects = s.objects.filter((o) => !hidden(o)).map(shorten)
   const kept = new Set(objects.map((o) => o.id))
   return { ...s, objects, roots: s.roots.filter((r) => kept.has(r.id)) }
 }
 
+/** `<Node object at 0x7f3a5c062a90>` → `at 0x…2a90`: the type is on the line above. */
+function shorten(o: SnapshotObject): SnapshotObject {
+  const m = /^<[\w.]+ object at 0x([0-9a-f]+)>$/.exec(o.repr)
+  return m ? { ...o, repr: `at 0x…${m[1]!.slice(-4)}` } : o
+}
+
+/** Graphviz (WebAssembly) has metrics for the PostScript fonts only: Courier measures like the browser's monospace. */
+function withMeasuredFont(dot: string): string {
+  return dot.replace(/fontname="monospace"/g, 'fontname="Courier"')
+}
+
 export function heapDot(s: HeapSnapshot, scope: GraphScope, highlight: number | null = null): string {
   const f = focus(s, scope)
-  return snapshotToDot(f, highlight === null ? undefined : (o) => (o.id === highlight ? { fill: '#fca5a5', note: '◀ this event' } : null))
+  return withMeasuredFont(snapshotToDot(f, highlight === null ? undefined : (o) => (o.id === highlight ? { fill: '#fca5a5', note: '◀ this event' } : null)))
 }
 
 /** Collector lists, in the order the stepper shows them, with their colours. */
@@ -58,7 +69,7 @@ export function stepDot(step: GCStep, scope: GraphScope): string {
     if (list === undefined) return note ? { note } : null
     return { fill: LIST_STYLE[list]!.fill, note, grey: list === 'unreachable' }
   }
-  return snapshotToDot(focus(snap, scope), style)
+  return withMeasuredFont(snapshotToDot(focus(snap, scope), style))
 }
 
 /** How many objects of each list the picture shows, and how many belong to the interpreter itself. */

@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 // The interpreter runs here, off the page's thread: a runaway program is stopped by its step/time budget, or by the
 // page terminating the worker (the Stop button).
 import { Interpreter } from '@heap/python-lite'
@@ -35,12 +34,15 @@ function run(req: RunRequest): RunOutcome {
   }
 }
 
-self.onmessage = (e: MessageEvent<RunRequest>) => {
+/** The worker's global scope (typed here so the file also checks with the DOM library). */
+const scope = self as unknown as { onmessage: ((e: MessageEvent<RunRequest>) => void) | null; postMessage(m: RunOutcome): void }
+
+scope.onmessage = (e) => {
   let out: RunOutcome
   try {
     out = run(e.data)
   } catch (err) {
     out = { ok: false, profile: e.data.profile, error: err instanceof Error ? err.message : String(err) }
   }
-  ;(self as unknown as Worker).postMessage(out)
+  scope.postMessage(out)
 }
