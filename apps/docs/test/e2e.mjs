@@ -135,6 +135,10 @@ try {
     await open('/guide/cycles.html')
     const ex = page.locator('[data-heap-example]').first()
     await ex.scrollIntoViewIfNeeded()
+    // Before a run the example shows its transcript as recorded from CPython.
+    const recorded = await ex.locator('.heap-recorded').textContent()
+    assert(recorded.includes('Recorded from CPython 3.11.7') && recorded.includes('>>> gc.collect()'), 'the recorded transcript is shown')
+    await ex.screenshot({ path: join(shots, 'example-recorded.png') })
     await typeInto(ex, CYCLE)
     await runAndWait(ex)
     const out = await ex.locator('[data-test=output]').first().textContent()
