@@ -21,6 +21,25 @@ const apiDir = join(docsRoot, 'reference', 'api')
 mkdirSync(outDir, { recursive: true })
 mkdirSync(apiDir, { recursive: true })
 
+const QUICK_START = `## Running a program and looking inside
+
+What this site's examples do, in a few lines (in the browser they run in a Web Worker):
+
+\`\`\`ts
+import { runSource, snapshotToDot } from '@heap/python-lite'
+
+const r = runSource(source, {
+  filename: 'example.py',
+  profile: '3.12',                       // any id of PROFILES
+  maxSteps: 5_000_000, timeoutMs: 8_000, // a budget: exit status 124 when it runs out
+  observe: { trace: true, snapshots: 'both', gcSteps: true },
+})
+r.stdout; r.stderr; r.exitCode           // what CPython 3.12 would print
+r.events                                 // the timeline: alloc, incref, decref, dealloc, gc phases …
+r.snapshots?.map((s) => snapshotToDot(s)) // Graphviz pictures of the heap (breakpoint() calls and exit)
+r.gcSteps                                // the first gc.collect(), phase by phase, with gc_refs and the lists
+\`\`\``
+
 const API_INTRO =
   'Every export of the published packages, generated at build time from their type declarations (`dist/index.d.ts`) ' +
   'with the TypeScript compiler. Functions that mirror a CPython function name it (`@cpython`). The `/internal` and ' +
@@ -300,6 +319,7 @@ else if (process.argv[1] === fileURLToPath(import.meta.url)) {
     index.push(`| [${pkg.name}](./${pkg.slug}) | ${readme(pkg)} | ${items.length} |`)
     console.log(`gen-reference: ${pkg.name}: ${items.length} exports`)
   }
+  index.push('', QUICK_START)
   writeFileSync(join(apiDir, 'index.md'), index.join('\n') + '\n')
   const v = versionsTable()
   writeFileSync(join(outDir, 'versions-table.md'), v.text)
