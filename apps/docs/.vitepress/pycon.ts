@@ -9,17 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { MarkdownRenderer } from 'vitepress'
-
-export interface PyconInfo {
-  readonly profile: string
-  readonly unchecked: string | null
-}
-
-export function parsePyconInfo(info: string): PyconInfo | null {
-  const m = /^pycon(?:\s+(legacy|\d+\.\d+))?(?:\s+unchecked:\s*(.+))?\s*$/.exec(info.trim())
-  if (!m) return null
-  return { profile: m[1] ?? '3.11', unchecked: m[2]?.trim() ?? null }
-}
+import { parsePyconInfo } from '../scripts/pycon-info.mjs'
 
 const profiles = JSON.parse(readFileSync(fileURLToPath(new URL('./generated/profiles.json', import.meta.url)), 'utf8')) as { id: string; version: string }[]
 

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parsePyconInfo } from './pycon-info.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const docsRoot = join(here, '..')
@@ -19,12 +20,6 @@ export const docsRoot = join(here, '..')
 /** The pyenv release that records each profile's transcripts. */
 export const RECORDERS = { legacy: '2.7.18', '3.8': '3.8.18', '3.11': '3.11.7', '3.12': '3.12.1', '3.13': '3.13.0' }
 
-/** `pycon [PROFILE] [unchecked: REASON]`, or null for other fences. */
-export function parseInfo(info) {
-  const m = /^pycon(?:\s+(legacy|\d+\.\d+))?(?:\s+unchecked:\s*(.+))?\s*$/.exec(info.trim())
-  if (!m) return null
-  return { profile: m[1] ?? '3.11', unchecked: m[2]?.trim() ?? null }
-}
 
 /** The Markdown pages of the site. */
 export function pageFiles(dir = docsRoot) {
@@ -43,7 +38,7 @@ export function pyconBlocks(text) {
   const out = []
   const re = /^```([^\n`]*)\n([\s\S]*?)^```[ \t]*$/gm
   for (let m; (m = re.exec(text)) !== null; ) {
-    const info = parseInfo(m[1])
+    const info = parsePyconInfo(m[1])
     if (info === null) continue
     const line = text.slice(0, m.index).split('\n').length
     out.push({ ...info, info: m[1], body: m[2], start: m.index, end: m.index + m[0].length, line })

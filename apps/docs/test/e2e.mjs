@@ -5,12 +5,13 @@
 // Screenshots go to test/screenshots/ (gitignored).
 // Usage: node test/e2e.mjs [--headed-slowmo]   (CHROMIUM=/path overrides /usr/bin/chromium)
 /* global document */ // (inside page.waitForFunction callbacks, which run in the browser)
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { serve } from './serve.mjs'
+import { pageFiles, pyconBlocks } from '../scripts/record-examples.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const docsRoot = join(here, '..')
@@ -47,23 +48,15 @@ function assert(cond, msg) {
   if (!cond) throw new Error(msg)
 }
 
-/** The pages of the site, from the Markdown sources, with how many ```pycon blocks each has. */
+/** The pages of the site, from the Markdown sources (plus the generated API pages), with their ```pycon counts. */
 function pages() {
-  const out = []
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      if (name === 'node_modules' || name.startsWith('.') || name === 'test' || name === 'generated' || name === 'scripts') continue
-      const p = join(dir, name)
-      if (statSync(p).isDirectory()) walk(p)
-      else if (name.endsWith('.md') && name !== 'README.md') {
-        const rel = relative(docsRoot, p).replace(/\\/g, '/')
-        const text = readFileSync(p, 'utf8')
-        out.push({ md: rel, url: '/' + rel.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '.html'), examples: (text.match(/^```pycon\b/gm) ?? []).length })
-      }
-    }
-  }
-  walk(docsRoot)
-  return out.sort((a, b) => a.md.localeCompare(b.md))
+  const files = [...pageFiles(), ...readdirSync(join(docsRoot, 'reference', 'api')).map((f) => join(docsRoot, 'reference', 'api', f))]
+  return files
+    .map((p) => {
+      const rel = relative(docsRoot, p).replace(/\\/g, '/')
+      return { md: rel, url: '/' + rel.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '.html'), examples: pyconBlocks(readFileSync(p, 'utf8')).length }
+    })
+    .sort((a, b) => a.md.localeCompare(b.md))
 }
 
 const server = await serve(dist)

@@ -482,14 +482,6 @@ export function runCollection(rt: Runtime, generation: number, young: PyGC_Head,
   }
 }
 
-/** Runs a generator-based collection to its end. */
-export function runToEnd(g: Generator<PhaseView, [number, number], void>): [number, number] {
-  for (;;) {
-    const r = g.next()
-    if (r.done) return r.value
-  }
-}
-
 /**
  * Collects `generation` (merging the younger ones), with the callbacks around it. The collector's re-entrancy
  * flag is set while it runs.
