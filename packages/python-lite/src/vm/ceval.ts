@@ -53,6 +53,8 @@ import type { ThreadState } from './threadstate.js'
 
 /** NON-CPYTHON: the host asked the program to stop (step budget, time budget). */
 export class BudgetExceeded {
+  /** NON-CPYTHON: not a Python error — passes through `toPyErr` to the top level, like `ProcessExit`. */
+  readonly heapExit = true
   constructor(readonly reason: 'steps' | 'time') {}
 }
 
