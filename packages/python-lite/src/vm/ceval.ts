@@ -1131,10 +1131,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.RETURN_GENERATOR: {
           save()
-          const gen = api.makeGenerator(ts, frame)
-          // The generator took the frame; the caller gets the generator.
+          // Read the links first: the generator detaches the frame from the call chain.
           const prev = frame.previous
           const wasEntry = frame.isEntry
+          const gen = api.makeGenerator(ts, frame)
+          // The generator took the frame; the caller gets the generator.
           ts.frame = prev
           ts.depth--
           if (wasEntry) return gen
