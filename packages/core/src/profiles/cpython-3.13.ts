@@ -23,6 +23,8 @@ export const cpython313 = extendProfile(cpython312, {
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
   output: { replSourceLines: true },
   messages: {
+    floatModZero: 'float modulo by zero',
+    intTooManyArgs: 'int expected at most 2 arguments, got {n}',
     gcSetThresholdTooFew: 'gc.set_threshold requires 1 to 3 arguments',
     gcSetThresholdTooMany: 'gc.set_threshold requires 1 to 3 arguments',
     excBadKeyword: "{type}() got an unexpected keyword argument '{name}'",
