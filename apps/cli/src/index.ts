@@ -1,7 +1,8 @@
 /**
  * The `heap` command: like `python` where it mirrors python, and it shows what python hides.
  */
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { PROFILES } from '@heap/python-lite'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { runCommand } from './commands/run.js'
@@ -22,7 +23,22 @@ function version(): string {
   }
 }
 
-const PYTHON_HELP = 'the CPython version to simulate: legacy, 3.8, 3.11, 3.12, 3.13 or 3.14'
+const PROFILE_IDS = PROFILES.map((p) => p.id)
+const PYTHON_HELP = `the CPython version to simulate: ${PROFILE_IDS.slice(0, -1).join(', ')} or ${PROFILE_IDS.at(-1)}`
+
+/** Checks a `--python` value (or a comma-separated list of them) against the known profiles. */
+function parseProfiles(list: boolean) {
+  return (value: string): string => {
+    for (const v of list ? value.split(',').map((s) => s.trim()) : [value]) {
+      if (!PROFILE_IDS.includes(v)) throw new InvalidArgumentError(`unknown version '${v}' (choose from ${PROFILE_IDS.join(', ')})`)
+    }
+    return value
+  }
+}
+
+function pythonOption(): Option {
+  return new Option('-p, --python <version>', PYTHON_HELP).default('3.11').argParser(parseProfiles(false))
+}
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0
@@ -37,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('run')
     .description('run a Python file, like `python FILE`')
-    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .addOption(pythonOption())
     .option('--trace [kinds]', 'print a timeline of heap events (alloc,incref,decref,dealloc,track,untrack,finalize,weakref-clear,gc); all kinds when none are given')
     .addOption(new Option('--trace-format <format>', 'timeline format').choices(['text', 'json']).default('text'))
     .option('--graph <file>', 'write heap snapshots (at each breakpoint() and at exit) as Graphviz .dot or .svg')
@@ -52,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('repl')
     .description('an interactive prompt, like `python` with no arguments')
-    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .addOption(pythonOption())
     .option('--trace [kinds]', 'print heap events after each statement')
     .action(async (opts) => {
       exitCode = await replCommand(opts)
@@ -61,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('check doctest-style transcripts (.txt, Markdown ```pycon blocks) against the simulation')
-    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .addOption(pythonOption())
     .argument('<files...>', 'transcript files')
     .action(async (files: string[], opts) => {
       exitCode = await checkCommand(files, opts)
@@ -70,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('compare')
     .description('run a program under several CPython versions and show the outputs side by side')
-    .requiredOption('-p, --python <versions>', 'comma-separated versions, e.g. 3.8,3.11,3.14')
+    .addOption(new Option('-p, --python <versions>', 'comma-separated versions, e.g. 3.8,3.11,3.14').makeOptionMandatory().argParser(parseProfiles(true)))
     .argument('<file>', 'the program')
     .action(async (file: string, opts) => {
       exitCode = await compareCommand(file, opts)
@@ -79,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('tour')
     .description("a guided tour of CPython's memory management, running every example")
-    .addOption(new Option('-p, --python <version>', PYTHON_HELP).default('3.11'))
+    .addOption(pythonOption())
     .option('--no-interactive', 'run straight through without waiting for Enter')
     .action(async (opts) => {
       exitCode = await tourCommand(opts)

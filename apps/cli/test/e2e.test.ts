@@ -30,6 +30,17 @@ describe('heap run', () => {
     const r = heap(['run', 'nope.py'], undefined, d)
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(`heap: can't open file '${join(d, 'nope.py')}': [Errno 2] No such file or directory\n`)
+    // 3.8 names the file as given.
+    expect(heap(['run', '--python', '3.8', 'nope.py'], undefined, d).stderr).toBe("heap: can't open file 'nope.py': [Errno 2] No such file or directory\n")
+  })
+  it('rejects an unknown version with one usage line and exit status 2', () => {
+    const d = tmp({ 'p.py': 'pass\n' })
+    for (const args of [['run', '--python', '9.9', 'p.py'], ['compare', '--python', '3.8,4', 'p.py']]) {
+      const r = heap(args, undefined, d)
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr).toMatch(/unknown version '(9\.9|4)' \(choose from legacy, 3\.8, 3\.11, 3\.12, 3\.13, 3\.14\)/)
+    }
   })
   it('prints a traceback and exits 1 on an uncaught exception', () => {
     const d = tmp({ 'e.py': 'x = 1\ndel x\nprint(x)\n' })

@@ -1,16 +1,24 @@
 import { defineConfig } from 'vitepress'
+import { pyconPlugin } from './pycon'
 
 export default defineConfig({
   title: 'heap',
   description: "CPython's memory management, simulated: every reference, every refcount, every collector phase",
   cleanUrls: false,
   lastUpdated: false,
+  srcExclude: ['**/generated/**', 'README.md', 'test/**'],
+  head: [['meta', { name: 'theme-color', content: '#1d4ed8' }]],
+  markdown: {
+    config(md) {
+      pyconPlugin(md)
+    },
+  },
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/guide/reference-counting' },
       { text: 'Playground', link: '/playground' },
       { text: 'Versions', link: '/reference/versions' },
-      { text: 'API', link: '/reference/api' },
+      { text: 'API', link: '/reference/api/' },
     ],
     sidebar: [
       {
@@ -32,12 +40,13 @@ export default defineConfig({
         text: 'Reference',
         items: [
           { text: 'What changed between versions', link: '/reference/versions' },
-          { text: 'Package API', link: '/reference/api' },
+          { text: 'Package API', link: '/reference/api/' },
           { text: 'Playground', link: '/playground' },
         ],
       },
     ],
     search: { provider: 'local' },
+    outline: { level: [2, 3] },
   },
   vite: {
     worker: { format: 'es' },

@@ -1,61 +1,66 @@
 #!/usr/bin/env node
-// Fills the outputs of every ```pycon block in the docs by running the real interpreter (python -i, stdin piped),
-// so that transcripts are recorded, never written by hand. `heap check` then verifies the simulation against them.
-// Usage: node scripts/record-examples.mjs [--python 3.11.7] [files...]
+// Fills in the outputs of every ```pycon block of the pages by running the real interpreter (`python -i`, stdin
+// piped, stderr merged into stdout), so that transcripts are recorded, never written by hand. `heap check` then
+// verifies the simulation against them (scripts/check-examples.mjs).
+//
+// A block's info string names the CPython that records it: ```pycon (3.11), ```pycon 3.8, ```pycon 3.12 …, or
+// ```pycon legacy (2.7). `unchecked: REASON` may follow; such blocks are recorded too.
+// Usage: node scripts/record-examples.mjs [--check] [files...]
+//   --check  records into memory and fails when a page's transcript differs from what CPython prints now
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parsePyconInfo } from './pycon-info.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const docsRoot = join(here, '..')
-const args = process.argv.slice(2)
-let version = '3.11.7'
-const files = []
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--python') version = args[++i]
-  else files.push(args[i])
-}
+export const docsRoot = join(here, '..')
 
-function walk(dir) {
+/** The pyenv release that records each profile's transcripts. */
+export const RECORDERS = { legacy: '2.7.18', '3.8': '3.8.18', '3.11': '3.11.7', '3.12': '3.12.1', '3.13': '3.13.0' }
+
+
+/** The Markdown pages of the site. */
+export function pageFiles(dir = docsRoot) {
   const out = []
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue
+    if (name === 'node_modules' || name.startsWith('.') || name === 'generated' || name === 'test' || name === 'scripts' || name === 'api') continue
     const p = join(dir, name)
-    if (statSync(p).isDirectory()) out.push(...walk(p))
-    else if (name.endsWith('.md')) out.push(p)
+    if (statSync(p).isDirectory()) out.push(...pageFiles(p))
+    else if (name.endsWith('.md') && name !== 'README.md') out.push(p)
+  }
+  return out.sort()
+}
+
+/** Every ```pycon block of a page: its info, body, and where it is. */
+export function pyconBlocks(text) {
+  const out = []
+  const re = /^```([^\n`]*)\n([\s\S]*?)^```[ \t]*$/gm
+  for (let m; (m = re.exec(text)) !== null; ) {
+    const info = parsePyconInfo(m[1])
+    if (info === null) continue
+    const line = text.slice(0, m.index).split('\n').length
+    out.push({ ...info, info: m[1], body: m[2], start: m.index, end: m.index + m[0].length, line })
   }
   return out
 }
 
-/** The input lines of a transcript: `>>> ` and `... ` lines (outputs are dropped). */
-function inputs(block) {
-  return block.split('\n').filter((l) => l.startsWith('>>>') || l.startsWith('...'))
+/** The typed lines of a transcript: `>>> ` and `... ` lines (outputs are dropped). */
+export function inputs(body) {
+  return body.split('\n').filter((l) => l.startsWith('>>>') || l.startsWith('...'))
 }
 
-/** Runs the statements in python -i and splits the merged output at the prompts. */
+/** Runs the typed lines in `python -i` and rebuilds the transcript from the merged output, split at the prompts. */
 export function transcript(lines, pythonVersion) {
   const cwd = mkdtempSync(join(tmpdir(), 'heap-docs-'))
   const input = lines.map((l) => l.replace(/^(>>>|\.\.\.) ?/, '')).join('\n') + '\n'
-  const r = spawnSync('python', ['-i'], {
-    cwd,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, PYENV_VERSION: pythonVersion, PYTHONUNBUFFERED: '1', PYTHONHASHSEED: '0' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  // stdout and stderr were captured separately; to interleave, run again with stderr merged into stdout.
-  const m = spawnSync('sh', ['-c', 'python -i 2>&1'], {
-    cwd,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, PYENV_VERSION: pythonVersion, PYTHONUNBUFFERED: '1', PYTHONHASHSEED: '0' },
-  })
-  void r
-  const merged = m.stdout
-  // Chunks separated by prompts; the chunk after the prompt that read a statement's last line is its output.
-  const parts = merged.split(/(>>> |\.\.\. )/)
+  const env = { ...process.env, PYENV_VERSION: pythonVersion, PYTHONUNBUFFERED: '1', PYTHONHASHSEED: '0', PYTHONDONTWRITEBYTECODE: '1' }
+  delete env.PYTHONSTARTUP
+  const r = spawnSync('sh', ['-c', 'exec python -i 2>&1'], { cwd, input, encoding: 'utf8', env, timeout: 60_000 })
+  rmSync(cwd, { recursive: true, force: true })
+  if (r.error) throw r.error
+  const parts = r.stdout.split(/(>>> |\.\.\. )/)
   const outs = []
   let cur = null
   for (const p of parts) {
@@ -65,7 +70,7 @@ export function transcript(lines, pythonVersion) {
     } else if (cur !== null) cur += p
   }
   if (cur !== null) outs.push(cur)
-  // outs[i] is what followed the i-th prompt. Rebuild the transcript line by line.
+  // outs[i] is what followed the i-th prompt; the first chunk (before any prompt) is the banner, dropped by -i.
   const result = []
   for (let i = 0; i < lines.length; i++) {
     result.push(lines[i])
@@ -75,23 +80,41 @@ export function transcript(lines, pythonVersion) {
   return result.join('\n')
 }
 
-const targets = files.length > 0 ? files : walk(docsRoot)
-for (const file of targets) {
-  const text = readFileSync(file, 'utf8')
-  let changed = false
-  const updated = text.replace(/```pycon\n([\s\S]*?)```/g, (whole, body) => {
-    const lines = inputs(body)
-    if (lines.length === 0) return whole
-    const t = transcript(lines, version)
-    const block = '```pycon\n' + t + '\n```'
-    // Addresses differ from run to run: keep the old text when only they changed.
-    const norm = (s) => s.replace(/0x[0-9a-f]+/g, '0xADDR')
-    if (norm(block) === norm(whole)) return whole
-    changed = true
-    return block
-  })
-  if (changed) {
-    writeFileSync(file, updated)
-    console.log(`recorded ${relative(docsRoot, file)} with CPython ${version}`)
+/** Addresses differ from run to run. */
+const norm = (s) => s.replace(/0x[0-9a-fA-F]+/g, '0xADDR').replace(/[ \t]+$/gm, '')
+
+/** The page with every transcript re-recorded; `changed` lists the blocks whose text changed. */
+export function recordPage(text) {
+  const changed = []
+  let out = ''
+  let at = 0
+  for (const b of pyconBlocks(text)) {
+    const version = RECORDERS[b.profile]
+    if (version === undefined) throw new Error(`line ${b.line}: no recorder for profile ${b.profile} (have ${Object.keys(RECORDERS).join(', ')})`)
+    const lines = inputs(b.body)
+    const fresh = lines.length === 0 ? b.body : transcript(lines, version) + '\n'
+    out += text.slice(at, b.start)
+    const keep = norm(fresh) === norm(b.body)
+    if (!keep) changed.push({ line: b.line, version, before: b.body, after: fresh })
+    out += '```' + b.info + '\n' + (keep ? b.body : fresh) + '```'
+    at = b.end
   }
+  out += text.slice(at)
+  return { text: out, changed }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2)
+  const check = args.includes('--check')
+  const files = args.filter((a) => !a.startsWith('--'))
+  let stale = 0
+  for (const file of files.length > 0 ? files : pageFiles()) {
+    const text = readFileSync(file, 'utf8')
+    const { text: updated, changed } = recordPage(text)
+    for (const c of changed) console.log(`${relative(docsRoot, file)}:${c.line}: ${check ? 'differs from' : 'recorded with'} CPython ${c.version}`)
+    if (changed.length === 0) continue
+    stale += changed.length
+    if (!check) writeFileSync(file, updated)
+  }
+  if (check && stale > 0) process.exit(1)
 }

@@ -460,11 +460,25 @@ function releaseFreeListObject(op: PyObject): void {
   else PyObject_Free(op)
 }
 
-/** Runs a generator-based collection to its end. */
-export function runToEnd(g: Generator<PhaseView, [number, number], void>): [number, number] {
+/** NON-CPYTHON: sees every phase of every collection of a runtime (the docs' GC stepper); `reason` says why it runs. */
+export type PhaseObserver = (view: PhaseView, reason: CollectReason) => void
+
+const phaseObservers = new WeakMap<Runtime, PhaseObserver>()
+
+/** NON-CPYTHON: installs (or, with null, removes) the runtime's phase observer. Collections then step through their phases. */
+export function observePhases(rt: Runtime, observer: PhaseObserver | null): void {
+  if (observer === null) phaseObservers.delete(rt)
+  else phaseObservers.set(rt, observer)
+}
+
+/** Runs one collection to its end, showing each phase to the runtime's observer if it has one. */
+export function runCollection(rt: Runtime, generation: number, young: PyGC_Head, old: PyGC_Head, reason: CollectReason): [number, number] {
+  const observer = phaseObservers.get(rt)
+  const g = gc_collect_main(rt, generation, young, old, observer !== undefined)
   for (;;) {
     const r = g.next()
     if (r.done) return r.value
+    observer?.(r.value, reason)
   }
 }
 
@@ -486,7 +500,7 @@ export function collectGeneration(rt: Runtime, generation: number, reason: Colle
     const young = gc.gen(generation)
     const old = generation < NUM_GENERATIONS - 1 ? gc.gen(generation + 1) : young
     rt.events.emitPhase('gc-start', 'gc_collect_main', generation)
-    result = runToEnd(gc_collect_main(rt, generation, young, old, false))
+    result = runCollection(rt, generation, young, old, reason)
     rt.events.emitPhase('gc-stop', 'gc_collect_main', generation, { collected: result[0], uncollectable: result[1] })
   } finally {
     gc.collecting = false

@@ -10,7 +10,8 @@ import { ensureGCLists } from './state.js'
 import { PyGC_Head, gc_list_merge } from '@heap/core'
 
 export { NUM_GENERATIONS }
-export type { CollectReason, PhaseView } from './collect.js'
+export type { CollectReason, PhaseView, PhaseObserver } from './collect.js'
+export { observePhases } from './collect.js'
 export {
   update_refs,
   subtract_refs,

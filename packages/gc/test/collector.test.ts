@@ -23,6 +23,7 @@ import {
   gc_get_freeze_count,
   gc_unfreeze,
   collectStepwise,
+  observePhases,
 } from '../src/index.js'
 import { append, classWithDel, freed, list, runtime } from './helpers.js'
 
@@ -302,6 +303,29 @@ describe('stepping', () => {
     }
     expect(r.value).toBe(2)
     expect(phases).toEqual(['start', 'update_refs', 'subtract_refs', 'move_unreachable', 'move_legacy_finalizers', 'finalize_garbage', 'delete_garbage', 'done'])
+  })
+
+  it('a phase observer sees every phase of gc.collect() and of automatic collections, with the reason, until removed', () => {
+    for (const profile of ['3.11', '3.14']) {
+      const rt = runtime(profile)
+      const seen: string[] = []
+      observePhases(rt, (view, reason) => seen.push(`${reason}:${view.phase}:${view.lists['unreachable']?.length ?? '-'}`))
+      twoListCycle(rt)
+      expect(gc_collect(rt)).toBe(2)
+      expect(seen[0]).toBe('manual:start:-')
+      expect(seen).toContain('manual:move_unreachable:2')
+      expect(seen[seen.length - 1]).toBe('manual:done:-')
+      seen.length = 0
+      rt.gc.generations[0]!.count = rt.gc.generations[0]!.threshold + 1
+      rt.hooks.collectGenerations(rt)
+      expect(seen.filter((s) => s.endsWith(':start:-')).every((s) => s.startsWith('heap:'))).toBe(true)
+      expect(seen.length).toBeGreaterThan(0)
+      observePhases(rt, null)
+      seen.length = 0
+      twoListCycle(rt)
+      expect(gc_collect(rt)).toBe(2)
+      expect(seen).toEqual([])
+    }
   })
 })
 

@@ -44,7 +44,7 @@ import { SourceRegistry } from './sources.js'
 import { isSyntaxErrorInfo } from './compiler/errors.js'
 import { ReplSession } from './repl.js'
 import { excIs } from './vm/errors.js'
-import { StartupSet, TraceRecorder, takeSnapshot } from './observe.js'
+import { StartupSet, TraceRecorder, recordGCSteps, takeSnapshot } from './observe.js'
 import type { GCStep, HeapSnapshot, ObserveOptions, TraceEvent } from './observe-types.js'
 
 export interface InterpreterOptions {
@@ -152,6 +152,7 @@ export class Interpreter {
       this.trace = new TraceRecorder(this, o.trace === true ? null : o.trace, o.maxEvents ?? 20000, o.onEvent ?? null)
       this.trace.start()
     }
+    if (o.gcSteps) recordGCSteps(this, this.gcSteps)
     if (o.snapshots === 'breakpoints' || o.snapshots === 'both') {
       this.breakpointListeners.push(() => {
         const line = this.rt.location()?.lineno ?? null
@@ -730,13 +731,18 @@ export class Interpreter {
         this.arena = null
         for (const o of arena) Py_DECREF(o)
       }
-      if (this.observe.snapshots === 'exit' || this.observe.snapshots === 'both') this.snapshots.push(takeSnapshot(this, 'exit', null))
+      this.snapshotAtExit()
     } catch (e) {
       if (e instanceof ProcessExit) return this.endProcess(e)
       if (e instanceof BudgetExceeded) return this.budgetExceeded(e)
       return this.hostError(e)
     }
     return this.finalize(exitCode)
+  }
+
+  /** NON-CPYTHON: the 'exit' snapshot when the host asked for one (the program ended, finalization has not begun). */
+  snapshotAtExit(): void {
+    if (this.observe.snapshots === 'exit' || this.observe.snapshots === 'both') this.snapshots.push(takeSnapshot(this, 'exit', null))
   }
 
   /**
@@ -747,11 +753,18 @@ export class Interpreter {
     const session = this.startRepl(banner)
     const lines = input.split(/(?<=\n)/)
     let code: number | null
+    let statement: string | null = null
     this.writeStderr(session.prompt())
     for (const line of lines) {
       if (line === '') continue
-      code = session.push(line.replace(/\n$/, ''))
+      const text = line.replace(/\n$/, '')
+      if (statement === null && text.trim() !== '') statement = text
+      code = session.push(text)
       if (code !== null) return code
+      if (statement !== null && !session.pending && this.observe.statementSnapshots) {
+        this.snapshots.push(takeSnapshot(this, statement, null))
+        statement = null
+      }
       this.writeStderr(session.prompt())
     }
     return session.eof()

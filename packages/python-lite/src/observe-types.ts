@@ -40,6 +40,8 @@ export interface HeapSnapshot {
   readonly roots: readonly SnapshotRoot[]
   /** `gc.get_count()` and the length of each generation list. */
   readonly generations: readonly { readonly count: number; readonly threshold: number; readonly size: number }[]
+  /** The timeline's sequence number when the snapshot was taken (events with a higher `seq` came after). */
+  readonly seq?: number
 }
 
 export type TraceKind = 'alloc' | 'incref' | 'decref' | 'dealloc' | 'free' | 'track' | 'untrack' | 'finalize' | 'weakref-clear' | 'gc'
@@ -70,6 +72,8 @@ export interface GCStep {
   readonly lists: Readonly<Record<string, readonly number[]>>
   /** `gc_refs` per object id during the phases that compute them. */
   readonly gcRefs?: Readonly<Record<number, number>>
+  /** The heap at this point of the collection. */
+  readonly snapshot?: HeapSnapshot
 }
 
 export interface ObserveOptions {
@@ -79,6 +83,8 @@ export interface ObserveOptions {
   snapshots?: 'none' | 'exit' | 'breakpoints' | 'both'
   /** Step the first explicit `gc.collect()` (or a final collection) phase by phase. */
   gcSteps?: boolean
+  /** Interactive mode: a heap snapshot after each statement (labelled with its first line). */
+  statementSnapshots?: boolean
   /** Cap on recorded events (default 20,000). */
   maxEvents?: number
   /** Called with each event as it happens (the CLI prints the timeline live). */

@@ -16,8 +16,9 @@ import {
   type PyUnicodeObject,
   type Runtime,
 } from '@heap/core'
+import { observePhases, type PhaseView } from '@heap/gc'
 import type { Interpreter } from './interp.js'
-import type { HeapSnapshot, SnapshotObject, SnapshotRoot, TraceEvent, TraceKind } from './observe-types.js'
+import type { GCStep, HeapSnapshot, SnapshotObject, SnapshotRoot, TraceEvent, TraceKind } from './observe-types.js'
 
 /** A repr that never runs Python code (safe while the heap is being inspected). */
 export function safeRepr(rt: Runtime, o: PyObject, depth = 0): string {
@@ -147,13 +148,54 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
       for (let n: GCLink | null = g.head._gc_next; n !== null && n !== g.head; n = n._gc_next) size++
       return { count: g.count, threshold: g.threshold, size }
     }),
+    seq: rt.events.seq,
   }
+}
+
+/**
+ * Records the phases of one collection for the GC stepper — the program's first explicit `gc.collect()`, or, if it
+ * makes none, the first collection at exit — with a snapshot of the heap after each phase. Automatic collections are
+ * not recorded.
+ */
+export function recordGCSteps(interp: Interpreter, into: GCStep[]): void {
+  let recording = false
+  observePhases(interp.rt, (view, reason) => {
+    if (view.phase === 'start' && into.length === 0 && reason !== 'heap') recording = true
+    if (!recording) return
+    into.push(gcStep(interp, view))
+    if (view.phase === 'done') {
+      recording = false
+      observePhases(interp.rt, null)
+    }
+  })
+}
+
+function gcStep(interp: Interpreter, view: PhaseView): GCStep {
+  const lists: Record<string, number[]> = {}
+  for (const [name, objs] of Object.entries(view.lists)) lists[name] = objs.map((o) => o.ob_addr)
+  const line = interp.rt.location()?.lineno ?? null
+  const step: GCStep = { phase: view.phase, generation: view.generation, description: view.description, lists, snapshot: takeSnapshot(interp, `gc ${view.phase}`, line) }
+  if (view.gcRefs === undefined) return step
+  const gcRefs: Record<number, number> = {}
+  for (const [o, n] of view.gcRefs) gcRefs[o.ob_addr] = n
+  return { ...step, gcRefs }
 }
 
 const GEN_COLORS = ['#dbeafe', '#fde68a', '#fecaca']
 
-/** Graphviz DOT for a snapshot: objects as boxes with refcount badges, generations as colours. */
-export function snapshotToDot(s: HeapSnapshot): string {
+/** How a host restyles one object of a picture (the docs' GC stepper colours objects by collector list). */
+export interface DotStyle {
+  readonly fill?: string
+  /** An extra label line (e.g. `gc_refs=0`). */
+  readonly note?: string
+  readonly grey?: boolean
+}
+
+/**
+ * Graphviz DOT for a snapshot: objects as boxes with refcount badges, generations as colours, unreachable objects
+ * greyed. `style` may restyle objects.
+ */
+export function snapshotToDot(s: HeapSnapshot, style?: (o: SnapshotObject) => DotStyle | null): string {
   const byId = new Map(s.objects.map((o) => [o.id, o]))
   const lines = ['digraph heap {', '  rankdir=LR; node [shape=box, style="rounded,filled", fontname="monospace", fontsize=10];']
   for (const r of s.roots) {
@@ -162,10 +204,13 @@ export function snapshotToDot(s: HeapSnapshot): string {
     lines.push(`  "${n}" -> "o${r.id}";`)
   }
   for (const o of s.objects) {
-    const fill = o.unreachable ? '#e5e7eb' : o.generation !== null ? GEN_COLORS[o.generation] ?? '#fff' : '#ffffff'
+    const st = style?.(o) ?? null
+    const grey = st?.grey ?? o.unreachable
+    const fill = st?.fill ?? (grey ? '#e5e7eb' : o.generation !== null ? GEN_COLORS[o.generation] ?? '#fff' : '#ffffff')
     const rc = o.immortal ? 'immortal' : `rc=${o.refcnt}`
-    const font = o.unreachable ? 'fontcolor="#6b7280", ' : ''
-    lines.push(`  "o${o.id}" [label="${esc(o.type)}\\n${esc(o.repr)}\\n${rc}", ${font}fillcolor="${fill}"];`)
+    const note = st?.note ? `\\n${esc(st.note)}` : ''
+    const font = grey ? 'fontcolor="#6b7280", ' : ''
+    lines.push(`  "o${o.id}" [id="o${o.id}", label="${esc(o.type)}\\n${esc(o.repr)}\\n${rc}${note}", ${font}fillcolor="${fill}"];`)
   }
   for (const o of s.objects) {
     for (const r of o.referents) if (byId.has(r)) lines.push(`  "o${o.id}" -> "o${r}";`)

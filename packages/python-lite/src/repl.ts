@@ -62,6 +62,11 @@ export class ReplSession {
     }
   }
 
+  /** Lines of an unfinished statement are waiting. */
+  get pending(): boolean {
+    return this.buffer.length > 0
+  }
+
   /** The prompt for the next line (`sys.ps1` or `sys.ps2`). */
   prompt(): string {
     return this.buffer.length === 0 ? this.interp.sys.ps1() : this.interp.sys.ps2()
@@ -99,6 +104,7 @@ export class ReplSession {
       if (r !== null) return r
     }
     this.interp.writeStderr('\n')
+    this.interp.snapshotAtExit()
     return this.interp.finalize(0)
   }
 

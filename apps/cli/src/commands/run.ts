@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { extname, resolve } from 'node:path'
-import { Interpreter, formatEvent, snapshotToDot, type TraceKind } from '@heap/python-lite'
+import { Interpreter, formatEvent, getProfile, snapshotToDot, type TraceKind } from '@heap/python-lite'
 import { colors } from '../format/colors.js'
 import { renderSvg } from '../format/graphviz.js'
 
@@ -32,7 +32,9 @@ function readProgram(path: string): string {
 export async function runCommand(file: string, args: string[], opts: RunOptions): Promise<number> {
   const path = resolve(file)
   if (!existsSync(path)) {
-    process.stderr.write(`heap: can't open file '${path}': [Errno 2] No such file or directory\n`)
+    // Like python: the absolute path from 3.9 on, the path as given before.
+    const shown = getProfile(opts.python).output.absoluteMainPath ? path : file
+    process.stderr.write(`heap: can't open file '${shown}': [Errno 2] No such file or directory\n`)
     return 2
   }
   let trace: readonly TraceKind[] | true | null

@@ -53,6 +53,8 @@ import type { ThreadState } from './threadstate.js'
 
 /** NON-CPYTHON: the host asked the program to stop (step budget, time budget). */
 export class BudgetExceeded {
+  /** NON-CPYTHON: not a Python error — passes through `toPyErr` to the top level, like `ProcessExit`. */
+  readonly heapExit = true
   constructor(readonly reason: 'steps' | 'time') {}
 }
 
@@ -1129,10 +1131,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.RETURN_GENERATOR: {
           save()
-          const gen = api.makeGenerator(ts, frame)
-          // The generator took the frame; the caller gets the generator.
+          // Read the links first: the generator detaches the frame from the call chain.
           const prev = frame.previous
           const wasEntry = frame.isEntry
+          const gen = api.makeGenerator(ts, frame)
+          // The generator took the frame; the caller gets the generator.
           ts.frame = prev
           ts.depth--
           if (wasEntry) return gen
