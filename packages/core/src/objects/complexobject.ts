@@ -9,6 +9,7 @@ import { PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF } from '../object/refcount.js'
 import { Py_EQ, Py_NE, PyType_IsSubtype, type PyTypeObject } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { hypot } from './dtoa.js'
 import { PyFloat_AsDouble, PyFloat_Check, PyFloat_FromDouble, PyNumber_Float, _Py_HashDouble, compareDoubleInt, floatValue, parseFloatLiteral, stripUnderscores } from './floatobject.js'
 import { PyOS_double_to_string, Py_DTSF_SIGN, formatComplexSpec, formatSpecArg } from './formatting.js'
 import { PyType_GenericAllocObject } from './instances.js'
@@ -295,7 +296,7 @@ function c_pow(a: Py_complex, b: Py_complex): Py_complex | null {
     return { real: 0, imag: 0 }
   }
   // DEVIATION(cpython): hypot/atan2/exp/log/cos/sin come from the JS engine and may differ from libm in the last bit.
-  const vabs = Math.hypot(a.real, a.imag)
+  const vabs = hypot(a.real, a.imag)
   let len = Math.pow(vabs, b.real)
   const at = Math.atan2(a.imag, a.real)
   let phase = at * b.real
@@ -352,7 +353,7 @@ export function complex_abs(self: PyObject): PyObject {
     if (isInf(c.real) || isInf(c.imag)) return PyFloat_FromDouble(rt, Infinity)
     return PyFloat_FromDouble(rt, NaN)
   }
-  const r = Math.hypot(c.real, c.imag)
+  const r = hypot(c.real, c.imag)
   if (!Number.isFinite(r)) throw PyErr_Format(rt, 'OverflowError', 'absolute value too large')
   return PyFloat_FromDouble(rt, r)
 }

@@ -172,3 +172,35 @@ export function _Py_dg_dtoa(x: number, mode: 0 | 2 | 3, ndigits: number): DtoaRe
   if (mode === 2) return { ...roundAt(ex.digits, ex.decpt, Math.max(ndigits, 1), null), sign }
   return { ...roundAt(ex.digits, ex.decpt, ex.decpt + ndigits, ndigits), sign }
 }
+
+/** The integer square root of n ≥ 0 (floor). */
+export function isqrt(n: bigint): bigint {
+  if (n < 2n) return n
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / 2))
+  for (;;) {
+    const y = (x + n / x) >> 1n
+    if (y >= x) return x
+    x = y
+  }
+}
+
+/** `hypot(x, y)` correctly rounded (the square root of the exact sum of squares), as glibc computes it. */
+export function hypot(x: number, y: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) return Infinity
+    return NaN
+  }
+  const ax = Math.abs(x)
+  const ay = Math.abs(y)
+  if (ax === 0) return ay
+  if (ay === 0) return ax
+  const a = frexpInt(ax)
+  const b = frexpInt(ay)
+  const e = Math.min(a.exp, b.exp)
+  const n = (a.mant * a.mant << BigInt(2 * (a.exp - e))) + (b.mant * b.mant << BigInt(2 * (b.exp - e)))
+  // Scale by 4**k so the root has at least 56 bits, then round once with the remainder as the sticky bit.
+  const k = Math.max(0, Math.ceil((112 - bitLength(n)) / 2))
+  const scaled = n << BigInt(2 * k)
+  const s = isqrt(scaled)
+  return roundToDouble(s, e - k, s * s !== scaled)
+}

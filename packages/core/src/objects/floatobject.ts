@@ -262,7 +262,8 @@ export const float_div = binop((rt, a, b) => {
 /** @cpython Objects/floatobject.c#float_rem */
 export function floatMod(a: number, b: number): number {
   let mod = a % b
-  if (mod) {
+  // C's `if (mod)` is true for NaN.
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) mod += b
   } else mod = b < 0 ? -0 : 0
   return mod
@@ -272,14 +273,14 @@ export function floatMod(a: number, b: number): number {
 export function floatDivmod(a: number, b: number): [number, number] {
   let mod = a % b
   let div = (a - mod) / b
-  if (mod) {
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b
       div -= 1
     }
   } else mod = b < 0 ? -0 : 0
   let floordiv: number
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div)
     if (div - floordiv > 0.5) floordiv += 1
   } else floordiv = a / b < 0 || Object.is(a / b, -0) ? -0 : 0

@@ -228,7 +228,7 @@ function parseSpec(rt: Runtime, obj: PyObject, spec: string, defaultType: string
     f.grouping = '_'
     pos.i++
   }
-  if (at() === ',' && (f.grouping === '_' || !opts.fracGrouping)) valueError(rt, "Cannot specify both ',' and '_'.")
+  if (at() === ',' && (f.grouping === '_' || !opts.invalidSpecDetail)) valueError(rt, "Cannot specify both ',' and '_'.")
   if (at() === '.') {
     pos.i++
     const p = getInteger(rt, cps, pos)
@@ -539,8 +539,10 @@ function formatFloatInternal(rt: Runtime, val: number, f: FormatSpec): string {
   if (f.noNeg0) flags |= Py_DTSF_NO_NEG_0
   if (type === '') {
     flags |= Py_DTSF_ADD_DOT_0
-    type = 'r'
-    defaultPrecision = 0
+    // 2.7: like str(), 'g' with 12 digits by default; 3.x: like repr().
+    const g12 = rt.profile.objects.numbers.floatStr === 'g12'
+    type = g12 ? 'g' : 'r'
+    defaultPrecision = g12 ? 12 : 0
   }
   if (type === 'n') type = 'g'
   let v = val

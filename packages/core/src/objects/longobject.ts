@@ -207,7 +207,7 @@ export function _PyLong_GetMaxStrDigits(rt: Runtime): number {
 
 /** `sys.set_int_max_str_digits(n)`: 0 (no limit) or at least 640. */
 export function _PyLong_SetMaxStrDigits(rt: Runtime, n: number): void {
-  if (n !== 0 && n < 640) throw PyErr_Format(rt, 'ValueError', 'maxdigits must be 0 or larger than 640')
+  if (n !== 0 && n < 640) throw PyErr_Format(rt, 'ValueError', rt.profile.messages.intMaxStrDigitsSet)
   maxStrDigits.set(rt, n)
 }
 

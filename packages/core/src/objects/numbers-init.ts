@@ -18,7 +18,6 @@ import {
   type PyMethodDef,
   type PyTypeObject,
 } from '../object/type.js'
-import { _Py_HashPointer } from '../runtime/bootstrap.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { bool_and, bool_new, bool_or, bool_repr, bool_vectorcall, bool_xor } from './boolobject.js'
 import {
@@ -83,6 +82,7 @@ import {
   floatValue,
 } from './floatobject.js'
 import { formatLongSpec, formatSpecArg } from './formatting.js'
+import { PyObject_GenericGetAttr, object_richcompare } from './object-type.js'
 import { parseArgs } from './getargs.js'
 import {
   PyLongObject,
@@ -156,6 +156,7 @@ export function _PyNumbers_Init(rt: Runtime): void {
   initFloat(rt)
   initComplex(rt)
   initSingletons(rt)
+  for (const name of rt.profile.objects.numbers.ownGetattro) rt.types[name]!.tp_getattro = PyObject_GenericGetAttr
 }
 
 /* --- int ------------------------------------------------------------------------------------------------------ */
@@ -268,6 +269,7 @@ function initBool(rt: Runtime): void {
     nb_and: bool_and,
     nb_or: bool_or,
     nb_xor: bool_xor,
+    nb_invert: rt.profile.objects.numbers.boolInvert ? long_invert : null,
   } satisfies Partial<PyTypeObject>)
 }
 
@@ -462,7 +464,8 @@ function initSingletons(rt: Runtime): void {
   Object.assign(T.NoneType, {
     tp_repr: strRepr('None'),
     tp_new: noArgsNew('NoneType', (r) => r.None),
-    tp_hash: n.noneHash === 'constant' ? none_hash : _Py_HashPointer,
+    tp_hash: n.noneHash === 'constant' ? none_hash : null,
+    tp_richcompare: n.noneHash === 'constant' ? object_richcompare : null,
     nb_bool: () => 0,
   } satisfies Partial<PyTypeObject>)
   Object.assign(T.NotImplementedType, {

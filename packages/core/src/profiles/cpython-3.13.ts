@@ -15,6 +15,7 @@ export const cpython313 = extendProfile(cpython312, {
     internedStrings: 'c-api-immortal',
     instanceDict: 'inline-values',
     getsizeofStaticTypeHeader: false,
+    numbers: { ownGetattro: ['int', 'complex'] },
     listExtend: 'preallocate-empty-sets-dicts-resize',
     listSortRuns: 'descending-with-equal-groups',
     sizeof: { type: 1712, heapType: 928, codeBase: 200 },

@@ -20,7 +20,7 @@ export const cpython314 = extendProfile(cpython313, {
     dictTracking: 'always',
     tupleUntracking: 'at-creation-and-collection',
     tupleHashCache: true,
-    numbers: { intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
+    numbers: { ownGetattro: [], intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
   },
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
   gc: {
@@ -42,6 +42,7 @@ export const cpython314 = extendProfile(cpython313, {
     complexDivZero: 'division by zero',
     floatPowZeroNegative: 'zero to a negative power',
     complexPowZeroNegative: 'zero to a negative or complex power',
+    intMaxStrDigitsSet: 'maxdigits must be >= 640 or 0 for unlimited',
     complexStrWithSecond: "complex() argument 'real' must be a real number, not str",
     complexSecondStr: "complex() argument 'imag' must be a real number, not str",
     complexFirstArg: "complex() argument 'real' must be a real number, not {type}",

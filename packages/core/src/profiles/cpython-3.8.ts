@@ -94,6 +94,7 @@ export const cpython38 = extendProfile(cpython311, {
     floatArgType: "float() argument must be a string or a number, not '{type}'",
     intMaxStrDigitsToStr: 'Exceeds the limit ({limit}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit',
     intMaxStrDigitsFromStr: 'Exceeds the limit ({limit}) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit',
+    powTernaryOp: 'pow()',
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
   output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short' },

@@ -292,6 +292,8 @@ export interface Messages {
   /** The int/str digits limit ({limit}; {digits}: the string's digits). */
   readonly intMaxStrDigitsToStr: string
   readonly intMaxStrDigitsFromStr: string
+  /** `sys.set_int_max_str_digits(5)`. */
+  readonly intMaxStrDigitsSet: string
   /** `complex(x, y)` argument errors ({type}: the argument's type). */
   readonly complexStrWithSecond: string
   readonly complexSecondStr: string
@@ -299,6 +301,8 @@ export interface Messages {
   /** `complex(None)` (one argument). */
   readonly complexOnlyArg: string
   readonly complexSecondArg: string
+  /** The operator name of a three-argument `pow()` TypeError: 'pow()' (≤3.9) or '** or pow()'. */
+  readonly powTernaryOp: string
   /** `complex.__format__(5)`. */
   readonly complexFormatArg: string
   readonly [key: string]: string | null
@@ -406,10 +410,19 @@ export interface NumbersProfile {
    * the warning is not modelled), or a TypeError (3.14).
    */
   readonly notImplementedBool: 'default' | 'deprecated' | 'error'
-  /** `hash(None)`: the address hash (≤3.11) or a constant (3.12+). */
+  /** `~True` goes through bool's own `__invert__` (3.12+; its DeprecationWarning is not modelled). */
+  readonly boolInvert: boolean
+  /**
+   * The number types that set `tp_getattro` themselves, so `vars(T)` lists a `__getattribute__` wrapper: int, float,
+   * complex and ellipsis (≤3.12), int and complex (3.13), none (3.14).
+   */
+  readonly ownGetattro: readonly ('int' | 'float' | 'complex' | 'ellipsis')[]
+  /** `hash(None)`: the address hash (≤3.11) or a constant, with NoneType's own comparisons (3.12+). */
   readonly noneHash: 'pointer' | 'constant'
   /** `float.from_number()` and `complex.from_number()` (3.14). */
   readonly fromNumber: boolean
+  /** `sum()` of floats uses Neumaier's compensated summation (3.12+). */
+  readonly sumCompensated: boolean
   /** `float.__floor__` and `float.__ceil__` exist (3.9+). */
   readonly floatFloorCeil: boolean
   /** `hash(nan)`: 0 (≤3.9) or the object's address hash (3.10+). */
