@@ -13,7 +13,7 @@ import { Py_DECREF, Py_INCREF, _Py_NewReference } from '../object/refcount.js'
 import { Py_TRASHCAN_BEGIN, Py_TRASHCAN_END } from '../object/trashcan.js'
 import { Py_EQ, Py_GT, Py_LE, Py_LT, Py_NE, Py_TPFLAGS_LONG_SUBCLASS, Py_TPFLAGS_TUPLE_SUBCLASS, type PyTypeObject, type hashfunc, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
-import { PyLong_FromNumber, intValue, long_hash, type PyLongObject } from './longobject.js'
+import { PyLong_FromNumber, intValue, long_hash, long_hash_exact } from './longobject.js'
 import { PyObject_CallNoArgs, PyObject_GetIter, PyObject_Hash, PyObject_RichCompare, PyObject_RichCompareBool, notImplemented, reprText } from './protocols.js'
 import { PyType_GenericAllocObject } from './instances.js'
 import { PyNumber_AsSsize_t, _PyIndex_Check } from './listobject.js'
@@ -197,20 +197,6 @@ export function PyObject_HashExact(op: PyObject): Py_hash_t {
     if (exact !== undefined) return exact(op)
   }
   return PyObject_Hash(op)
-}
-
-const HASH_MODULUS = (1n << 61n) - 1n
-
-/** `long_hash` exactly (ints beyond 2**53). */
-function long_hash_exact(op: PyObject): Py_hash_t {
-  const v = (op as PyLongObject).ob_ival
-  if (typeof v === 'number' && Math.abs(v) < 2 ** 53) return long_hash(op)
-  const b = BigInt(v)
-  const neg = b < 0n
-  let m = (neg ? -b : b) % HASH_MODULUS
-  if (neg) m = -m
-  if (m === -1n) m = -2n
-  return hashFromBig(m)
 }
 
 /** A bigint hash in its canonical representation (a number when it is a safe integer). */

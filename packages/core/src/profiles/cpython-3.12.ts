@@ -28,6 +28,7 @@ export const cpython312 = extendProfile(cpython311, {
     },
     runtimeObjects: { funcTypeParams: true, funcClear: 'globals-first-reset-names', weakrefReprName: 'special' },
     exceptions: { fields: { ImportError: ['msg', 'name', 'path', 'name_from'] } },
+    numbers: { intIsInteger: true, noneHash: 'constant', sumCompensated: true, boolInvert: true },
   },
   messages: {
     setNameError: null,

@@ -16,6 +16,7 @@ export const cpython313 = extendProfile(cpython312, {
     internedStrings: 'c-api-immortal',
     instanceDict: 'inline-values',
     getsizeofStaticTypeHeader: false,
+    numbers: { ownGetattro: ['int', 'complex'] },
     listExtend: 'preallocate-empty-sets-dicts-resize',
     listSortRuns: 'descending-with-equal-groups',
     sizeof: { type: 1712, heapType: 928, codeBase: 200 },
@@ -24,6 +25,8 @@ export const cpython313 = extendProfile(cpython312, {
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
   output: { replSourceLines: true },
   messages: {
+    floatModZero: 'float modulo by zero',
+    intTooManyArgs: 'int expected at most 2 arguments, got {n}',
     gcSetThresholdTooFew: 'gc.set_threshold requires 1 to 3 arguments',
     gcSetThresholdTooMany: 'gc.set_threshold requires 1 to 3 arguments',
     excBadKeyword: "{type}() got an unexpected keyword argument '{name}'",

@@ -18,6 +18,7 @@ export const legacy = extendProfile(cpython38, {
     text: { hash: { wide: 'fnv-units' } },
     sizeof: { strAsciiBase: 36, strLatin1Base: 36, bytesBase: 37, tupleBase: 56, listBase: 72, dictEmpty: 280, setBase: 232,
       instance: 64, instanceDictEmpty: 280, function: 120, type: 104, heapType: 872, staticType: 872, weakref: 88 },
+    numbers: { intMaxStrDigits: null, floatStr: 'g12' },
   },
   gc: {
     gcHeadSize: 32,

@@ -135,6 +135,8 @@ export interface CPythonProfile {
     readonly runtimeObjects: RuntimeObjectsProfile
     /** Exception instances (`Objects/exceptions.c`). */
     readonly exceptions: ExceptionsProfile
+    /** int, bool, float, complex and the format-spec mini-language. */
+    readonly numbers: NumbersProfile
   }
 
   readonly memory: {
@@ -272,6 +274,39 @@ export interface Messages {
   readonly weakrefCallArgs: string
   /** An exception constructor given a keyword it does not take ({name}: the keyword, {type}: the type name). */
   readonly excBadKeyword: string
+  /** ZeroDivisionError texts of the number types. */
+  readonly intFloorDivZero: string
+  readonly intModZero: string
+  readonly intDivmodZero: string
+  readonly floatDivZero: string
+  readonly floatFloorDivZero: string
+  readonly floatModZero: string
+  readonly floatDivmodZero: string
+  readonly complexDivZero: string
+  /** `0.0 ** -1` (and `0 ** -1`). */
+  readonly floatPowZeroNegative: string
+  readonly complexPowZeroNegative: string
+  /** `int(None)` / `float(None)` ({type}: the argument's type). */
+  readonly intArgType: string
+  readonly floatArgType: string
+  /** `int('1', 2, 3)` ({n}: how many). */
+  readonly intTooManyArgs: string
+  /** The int/str digits limit ({limit}; {digits}: the string's digits). */
+  readonly intMaxStrDigitsToStr: string
+  readonly intMaxStrDigitsFromStr: string
+  /** `sys.set_int_max_str_digits(5)`. */
+  readonly intMaxStrDigitsSet: string
+  /** `complex(x, y)` argument errors ({type}: the argument's type). */
+  readonly complexStrWithSecond: string
+  readonly complexSecondStr: string
+  readonly complexFirstArg: string
+  /** `complex(None)` (one argument). */
+  readonly complexOnlyArg: string
+  readonly complexSecondArg: string
+  /** The operator name of a three-argument `pow()` TypeError: 'pow()' (≤3.9) or '** or pow()'. */
+  readonly powTernaryOp: string
+  /** `complex.__format__(5)`. */
+  readonly complexFormatArg: string
   readonly [key: string]: string | null
 }
 
@@ -374,6 +409,69 @@ export interface RuntimeObjectsProfile {
   readonly tracebackLineno: 'member' | 'getset'
   /** The name argument errors of `types.TracebackType(...)` show. */
   readonly tracebackNewName: string
+}
+
+/** Version differences of the number types and of `format()`. */
+export interface NumbersProfile {
+  /** `int.bit_count()` (3.10+). */
+  readonly intBitCount: boolean
+  /** `int.is_integer()` (3.12+). */
+  readonly intIsInteger: boolean
+  /** `int.to_bytes()` / `int.from_bytes()` default to length 1 and byteorder 'big' (3.11+). */
+  readonly intToBytesDefaults: boolean
+  /** `int.__round__(None)` is accepted (3.14). */
+  readonly intRoundNone: boolean
+  /** `int(x)` falls back to `x.__trunc__()` (≤3.13; 3.11–3.13 also warn, which is not modelled). */
+  readonly intTruncFallback: boolean
+  /** The default int/str conversion limit in decimal digits (`sys.get_int_max_str_digits()`), null when absent (2.7). */
+  readonly intMaxStrDigits: number | null
+  /**
+   * complex has `__int__`/`__float__`/`__mod__`/`__floordiv__`/`__divmod__` slots that raise ("can't convert complex
+   * to int", ≤3.9) and no `__complex__` method (added in 3.11).
+   */
+  readonly complexIntFloatSlots: boolean
+  /**
+   * complex arithmetic: real operands take part as reals (`c * 2.0` keeps the signs of c's zeros) and products and
+   * quotients recover infinities as C11 Annex G asks (3.14), or every operand is made complex first (≤3.13).
+   */
+  readonly complexMixedMode: boolean
+  /**
+   * `bool(NotImplemented)`: true by default (≤3.8, no `__bool__`), true through a `__bool__` that warns (3.9–3.13;
+   * the warning is not modelled), or a TypeError (3.14).
+   */
+  readonly notImplementedBool: 'default' | 'deprecated' | 'error'
+  /** `~True` goes through bool's own `__invert__` (3.12+; its DeprecationWarning is not modelled). */
+  readonly boolInvert: boolean
+  /**
+   * The number types that set `tp_getattro` themselves, so `vars(T)` lists a `__getattribute__` wrapper: int, float,
+   * complex and ellipsis (≤3.12), int and complex (3.13), none (3.14).
+   */
+  readonly ownGetattro: readonly ('int' | 'float' | 'complex' | 'ellipsis')[]
+  /** `hash(None)`: the address hash (≤3.11) or a constant, with NoneType's own comparisons (3.12+). */
+  readonly noneHash: 'pointer' | 'constant'
+  /** `float.from_number()` and `complex.from_number()` (3.14). */
+  readonly fromNumber: boolean
+  /** `sum()` of floats uses Neumaier's compensated summation (3.12+). */
+  readonly sumCompensated: boolean
+  /** `float.__floor__` and `float.__ceil__` exist (3.9+). */
+  readonly floatFloorCeil: boolean
+  /** `hash(nan)`: 0 (≤3.9) or the object's address hash (3.10+). */
+  readonly nanHash: 'zero' | 'pointer'
+  /** `str(float)`: the repr (3.x), or 12 significant digits (2.7). */
+  readonly floatStr: 'repr' | 'g12'
+  /** The format-spec mini-language. */
+  readonly formatSpec: {
+    /** The 'z' option (coerce negative zero; 3.11+). */
+    readonly noNegZero: boolean
+    /** A '0' before the width sets '=' alignment only for types that align right by default (3.10+). */
+    readonly zeroPadNumericOnly: boolean
+    /** Grouping of the fractional digits (`.3_f`, 3.14). */
+    readonly fracGrouping: boolean
+    /** "Invalid format specifier" names the spec and the type (3.10+). */
+    readonly invalidSpecDetail: boolean
+    /** A ' ' sign on a str: "Space not allowed in string format specifier" (3.10+). */
+    readonly spaceSignMessage: boolean
+  }
 }
 
 /** Version differences of exception instances. */

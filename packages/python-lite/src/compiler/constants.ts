@@ -43,7 +43,8 @@ export function constKey(rt: Runtime, o: PyObject): string {
   }
   if (t === T.complex) {
     const c = o as unknown as { cval: { real: number; imag: number } }
-    return `c:${c.cval?.real},${c.cval?.imag}`
+    const part = (v: number): string => (Object.is(v, -0) ? '-0' : String(v))
+    return `c:${part(c.cval.real)},${part(c.cval.imag)}`
   }
   if (t === T.bytes) return 'b:' + Array.from((o as unknown as { ob_sval: Uint8Array }).ob_sval ?? []).join(',')
   if (t === T.tuple) return 't(' + (o as PyTupleObject).ob_item.map((x) => constKey(rt, x)).join('|') + ')'

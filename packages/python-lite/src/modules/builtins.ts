@@ -303,17 +303,18 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
       if (acc.ob_type === T.bytes) throw PyErr_Format(rt, 'TypeError', "sum() can't sum bytes [use b''.join(seq) instead]")
       Py_INCREF(acc)
     }
+    let it: PyObject
     try {
-      forEach(args[start]!, (v) => {
-        const r = core.binary_op(acc!, v, 'nb_add')
-        Py_DECREF(acc!)
-        acc = r
-      })
+      it = PyObject_GetIter(args[start]!)
     } catch (e) {
       Py_DECREF(acc)
       throw e
     }
-    return acc
+    try {
+      return core._PyNumber_Sum(acc, () => it.ob_type.tp_iternext!(it))
+    } finally {
+      Py_DECREF(it)
+    }
   }
 
   const anyAll = (name: 'any' | 'all'): Builtin => (_m, args, start, nargs) => {
@@ -392,14 +393,7 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
     const exp = nargs > 1 ? args[start + 1] : kw.get('exp')
     const mod3 = nargs > 2 ? args[start + 2] : kw.get('mod')
     if (!base || !exp) throw PyErr_Format(rt, 'TypeError', `pow() missing required argument '${!base ? 'base' : 'exp'}' (pos ${!base ? 1 : 2})`)
-    const f = base.ob_type.nb_power
-    if (f === null) throw PyErr_Format(rt, 'TypeError', `unsupported operand type(s) for ** or pow(): '${base.ob_type.tp_name}' and '${exp.ob_type.tp_name}'`)
-    const r = f(base, exp, mod3 ?? rt.None)
-    if (r === rt.NotImplemented) {
-      Py_DECREF(r)
-      throw PyErr_Format(rt, 'TypeError', `unsupported operand type(s) for ** or pow(): '${base.ob_type.tp_name}' and '${exp.ob_type.tp_name}'`)
-    }
-    return r
+    return core.PyNumber_Power(base, exp, mod3 ?? rt.None)
   }
 
   const round: Builtin = (_m, args, start, nargs, kwnames) => {
@@ -419,8 +413,11 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
 
   const format: Builtin = (_m, args, start, nargs) => {
     arity(rt, 'format', nargs, 1, 2)
-    const f = coreAny.PyObject_Format as (o: PyObject, s: PyObject | null) => PyObject
-    return f(args[start]!, nargs > 1 ? args[start + 1]! : null)
+    const spec = nargs > 1 ? args[start + 1]! : null
+    if (spec !== null && !PyType_IsSubtype(spec.ob_type, T.str)) {
+      throw PyErr_Format(rt, 'TypeError', `format() argument 2 must be str, not ${spec.ob_type.tp_name}`)
+    }
+    return core.PyObject_Format(args[start]!, spec)
   }
 
   const input: Builtin = (_m, args, start, nargs) => {

@@ -1,23 +1,14 @@
 /** A small `math` module (what memory lessons use). @cpython Modules/mathmodule.c */
+import * as core from '@heap/core'
 import { PyErr_Format, Py_DECREF, type PyObject, type Runtime } from '@heap/core'
 import type { Interpreter } from '../interp.js'
-import { addFunctions, asIndex, coreAny, def, newModule, setAttrSteal } from './util.js'
+import { addFunctions, coreAny, def, newModule, setAttrSteal } from './util.js'
 
 export function createMathModule(interp: Interpreter): PyObject {
   const rt = interp.rt
   const mod = newModule(rt, 'math')
   const float = (v: number): PyObject => (coreAny.PyFloat_FromDouble as (rt: Runtime, v: number) => PyObject)(rt, v)
-  const toFloat = (o: PyObject): number => {
-    const f = o.ob_type.nb_float
-    if (f === null) {
-      if (o.ob_type.nb_index !== null) return asIndex(rt, o)
-      throw PyErr_Format(rt, 'TypeError', `must be real number, not ${o.ob_type.tp_name}`)
-    }
-    const r = f(o)
-    const v = (r as unknown as { ob_fval: number }).ob_fval
-    Py_DECREF(r)
-    return v
-  }
+  const toFloat = (o: PyObject): number => core.PyFloat_AsDouble(o)
   const unary = (name: string, fn: (x: number) => number, domain?: (x: number) => boolean) =>
     def(name, (_m, args, start, nargs) => {
       if (nargs !== 1) throw PyErr_Format(rt, 'TypeError', `math.${name}() takes exactly one argument (${nargs} given)`)
@@ -25,8 +16,24 @@ export function createMathModule(interp: Interpreter): PyObject {
       if (domain && !domain(x)) throw PyErr_Format(rt, 'ValueError', 'math domain error')
       return float(fn(x))
     })
+  // math.floor/ceil/trunc: the dunder method when the type has one, else the double rounded (mathmodule.c).
   const intResult = (name: string, fn: (x: number) => number) =>
-    def(name, (_m, args, start) => interp.intFromNumber(fn(toFloat(args[start]!))))
+    def(name, (_m, args, start, nargs) => {
+      if (nargs !== 1) throw PyErr_Format(rt, 'TypeError', `math.${name}() takes exactly one argument (${nargs} given)`)
+      const x = args[start]!
+      if (x.ob_type !== rt.types.float) {
+        const meth = core._PyObject_LookupSpecial(x, `__${name}__`)
+        if (meth !== null) {
+          try {
+            return core.PyObject_CallNoArgs(meth)
+          } finally {
+            Py_DECREF(meth)
+          }
+        }
+        if (name === 'trunc') throw PyErr_Format(rt, 'TypeError', `type ${x.ob_type.tp_name} doesn't define __trunc__ method`)
+      }
+      return core.PyLong_FromDouble(rt, fn(toFloat(x)))
+    })
   addFunctions(rt, mod, [
     unary('sqrt', Math.sqrt, (x) => x >= 0),
     unary('exp', Math.exp),

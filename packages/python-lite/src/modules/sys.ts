@@ -2,6 +2,7 @@
  * The `sys` module.
  * @cpython Python/sysmodule.c
  */
+import * as core from '@heap/core'
 import {
   PyDict_DelItemIfPresent,
   PyDict_GetItemStr,
@@ -129,6 +130,16 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
       return none(rt)
     }),
     def('getdefaultencoding', () => str(rt, 'utf-8')),
+    ...(rt.profile.objects.numbers.intMaxStrDigits !== null
+      ? [
+          def('get_int_max_str_digits', () => int(rt, core._PyLong_GetMaxStrDigits(rt))),
+          def('set_int_max_str_digits', (_m, args, start, nargs, kwnames) => {
+            const [v] = core.parseArgs(rt, 'set_int_max_str_digits', args, start, nargs, kwnames, ['maxdigits'], 1)
+            core._PyLong_SetMaxStrDigits(rt, asIndex(rt, v!))
+            return none(rt)
+          }),
+        ]
+      : []),
     def('_getframe', (_m, args, start, nargs) => {
       let depth = nargs > 0 ? asIndex(rt, args[start]!) : 0
       let f = interp.ts.frame

@@ -590,15 +590,18 @@ export function callWithArgsKwargs(rt: Runtime, func: PyObject, callargs: PyObje
 
 /** PyFunction_New's extras: `__module__` from the globals, `__doc__` from the first constant, builtins. */
 export function initFunctionModule(rt: Runtime, func: PyFunctionObject, globals: PyObject): void {
+  // PyFunction_New may have set both already: the previous values are released, not leaked.
   const name = core.PyDict_GetItemStr(globals as PyDictObject, '__name__')
   if (name !== null) {
     Py_INCREF(name)
+    Py_XDECREF(func.func_module)
     func.func_module = name
   }
   const consts = (func.func_code as core.PyCodeObject).co_consts as PyTupleObject
   const first = consts.ob_item[0]
   const doc = first !== undefined && first.ob_type === rt.types.str ? first : rt.None
   Py_INCREF(doc)
+  Py_XDECREF(func.func_doc)
   func.func_doc = doc
 }
 
