@@ -309,7 +309,8 @@ export class SymbolTable {
   private visitExpr(e: Node): void {
     switch (kind(e)) {
       case 'Name': {
-        const ctx = e.ctx as string
+        // The parser gives `ctx` as a node (`{ _type: 'Load' }`).
+        const ctx = typeof e.ctx === 'string' ? e.ctx : (e.ctx as Node)._type
         this.addDef(e.id, ctx === 'Load' ? USE : DEF_LOCAL, e)
         if (ctx === 'Load' && this.cur.type === 'function' && e.id === 'super') this.addDef('__class__', USE, e)
         break

@@ -146,12 +146,15 @@ function handleException(ts: ThreadState, frame: Frame, err: PyErr): boolean {
   const exc = err.exc
   api.chainContext(ts, exc)
   if (!api.isReraise(err)) api.tracebackHere(ts, frame, exc)
+  const offset = frame.lasti
+  const restored = api.reraiseLasti(err)
+  if (restored !== null) frame.lasti = restored
   api.clearReraise(err)
   const lasti = frame.lasti
   const table = frame.unit.exceptionTable
   for (let i = 0; i < table.length; i++) {
     const h = table[i]!
-    if (lasti >= h.start && lasti < h.end) {
+    if (offset >= h.start && offset < h.end) {
       const lp = frame.localsplus
       const base = frame.stackBase + h.depth
       const borrowed = frame.borrowed
@@ -1234,12 +1237,10 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.RERAISE: {
           const exc = lp[--sp]!
           lp[sp] = null
-          if (oparg) {
-            const lasti = lp[sp - 1]!
-            frame.lasti = api.intOf(lasti)
-          }
+          // With oparg, the frame's lasti becomes the saved one; the handler is still looked up for this instruction.
+          const restored = oparg ? api.intOf(lp[sp - 1]!) : null
           save()
-          throw api.markReraise(new PyErr(exc))
+          throw api.markReraise(new PyErr(exc), restored)
         }
         case Op.PUSH_EXC_INFO: {
           const v = lp[sp - 1]!
