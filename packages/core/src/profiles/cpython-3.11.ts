@@ -76,6 +76,11 @@ export const cpython311: CPythonProfile = freezeProfile({
         BaseExceptionGroup: ['msg', 'excs'],
       },
       keywords: { ImportError: ['name', 'path'], NameError: ['name'], AttributeError: ['name', 'obj'] },
+      baseSlots: 7,
+      absent: ['PythonFinalizationError', '_IncompleteInputError'],
+      reprOneArg: 'call',
+      notesStr: 'sequence',
+      attributeErrorReduce: false,
     },
   },
   memory: { smallRequestThreshold: 512, alignment: 16, poolSize: 16384, arenaSize: 1048576 },
@@ -141,6 +146,8 @@ export const cpython311: CPythonProfile = freezeProfile({
     iterSentinelNotCallable: 'iter(v, w): v must be callable',
     weakrefCallArgs: 'weakref expected 0 arguments, got {n}',
     excBadKeyword: "'{name}' is an invalid keyword argument for {type}()",
+    excNoteNotStr: "note must be a str, not '{type}'",
+    excGroupMatcher: 'expected a function, exception type or tuple of exception types',
   },
   output: {
     nameErrorHints: 'did-you-mean',
@@ -150,6 +157,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     unraisableFormat: 'ignored-in',
     builtinNames: 'qualified',
     caretsSkipParens: false,
+    exceptionPrinter: 'pythonrun',
   },
   unsafe: {
     pyDeallocExported: true,

@@ -20,6 +20,9 @@ export const cpython314 = extendProfile(cpython313, {
     dictTracking: 'always',
     tupleUntracking: 'at-creation-and-collection',
     tupleHashCache: true,
+    exceptions: {
+      fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
+    },
   },
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
   gc: {
@@ -30,7 +33,9 @@ export const cpython314 = extendProfile(cpython313, {
     immortalsDuringCollect: 'untrack',
   },
   output: { unraisableFormat: 'ignored-while-calling' },
-  messages: { unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
+  messages: {
+    excNoteNotStr: 'add_note() argument must be str, not {type}',
+    unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
 })

@@ -48,6 +48,8 @@ export const cpython38 = extendProfile(cpython311, {
         BaseExceptionGroup: [],
       },
       keywords: { NameError: [], AttributeError: [] },
+      baseSlots: 6,
+      absent: ['EncodingWarning', 'BaseExceptionGroup', 'ExceptionGroup', 'PythonFinalizationError', '_IncompleteInputError'],
     },
   },
   memory: { poolSize: 4096, arenaSize: 262144 },
