@@ -22,7 +22,7 @@ import type { SyntaxErrorInfo } from './compiler/errors.js'
 import type { Interpreter } from './interp.js'
 import type { Position } from './compiler/opcodes.js'
 import type { PyFrameObject } from './vm/frame.js'
-import { anchorsFor } from './traceback-anchors.js'
+import { anchorsFor, shouldShowCarets } from './traceback-anchors.js'
 import { suggestionFor } from './suggestions.js'
 
 interface TracebackEntry {
@@ -41,7 +41,7 @@ function s(o: PyObject): string {
 export function exceptionTypeName(t: PyTypeObject): string {
   const mod = t.tp_module ?? moduleOf(t)
   const name = t.tp_qualname
-  if (mod === null || mod === 'builtins' || mod === '__main__') return name
+  if (mod === null || mod === 'builtins' || (mod === '__main__' && !t.tp_runtime.profile.output.exceptionMainModule)) return name
   return `${mod}.${name}`
 }
 
@@ -132,10 +132,12 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   const start = toChars(pos.col_offset) - indent
   const end = toChars(pos.end_col_offset) - indent
   const body = stripped.trimEnd()
-  if (start <= 0 && end >= body.length) return out
+  const module = interp.profile.output.exceptionPrinter === 'traceback-module'
+  if (!module && start <= 0 && end >= body.length) return out
   if (start < 0 || end <= start) return out
   const segment = stripped.slice(start, end)
   const anchors = anchorsFor(segment, interp)
+  if (module && !shouldShowCarets(interp, body, start, end, anchors)) return out
   let carets = ' '.repeat(start)
   if (anchors === null) carets += '^'.repeat(end - start)
   else {

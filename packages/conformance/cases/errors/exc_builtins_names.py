@@ -1,7 +1,7 @@
 # Which exception names the builtins module has in each version (EncodingWarning 3.10+, groups 3.11+,
 # PythonFinalizationError 3.13+), and the OSError aliases.
 import builtins
-names = [n for n in dir(builtins) if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), BaseException)]
+names = [n for n in sorted(vars(builtins)) if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), BaseException)]
 print(len(names))
 print(names)
 print([n for n in names if getattr(builtins, n).__name__ != n])

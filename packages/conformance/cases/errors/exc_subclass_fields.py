@@ -10,13 +10,8 @@ del s.code
 print(s.code)
 
 print(repr(StopIteration().value), StopIteration(1, 2).value, repr(StopIteration('v')))
-def gen():
-    yield 1
-    return 'done'
-g = gen()
-next(g)
 try:
-    next(g)
+    raise StopIteration('done')
 except StopIteration as stop:
     print('StopIteration value:', repr(stop.value), stop.args)
 

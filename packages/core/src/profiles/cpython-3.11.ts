@@ -158,6 +158,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     builtinNames: 'qualified',
     caretsSkipParens: false,
     exceptionPrinter: 'pythonrun',
+    exceptionMainModule: false,
   },
   unsafe: {
     pyDeallocExported: true,

@@ -82,7 +82,7 @@ export const cpython38 = extendProfile(cpython311, {
     zipBadKeyword: 'zip() takes no keyword arguments',
     enumerateMissingIterable: "enumerate() missing required argument 'iterable' (pos 1)",
   },
-  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short' },
+  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   baselines: {
     script: { '1': 127, '0': 267, '256': 20, '-5': 3, None: 4075, True: 108, False: 113, '()': 1226, "''": 60, Ellipsis: 5 },

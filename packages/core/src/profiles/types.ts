@@ -202,6 +202,8 @@ export interface CPythonProfile {
      * module's `TracebackException` (chains collected breadth-last through a queue first; every line gets the margin).
      */
     readonly exceptionPrinter: 'pythonrun' | 'traceback-module'
+    /** The last line of a traceback names an exception class of `__main__` as `__main__.E` (≤3.10), or `E`. */
+    readonly exceptionMainModule: boolean
   }
 
   readonly unsafe: {

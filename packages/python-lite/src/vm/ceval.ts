@@ -1132,10 +1132,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.RETURN_GENERATOR: {
           save()
-          const gen = api.makeGenerator(ts, frame)
-          // The generator took the frame; the caller gets the generator.
+          // The generator takes the frame (and unlinks it): read the caller first.
           const prev = frame.previous
           const wasEntry = frame.isEntry
+          const gen = api.makeGenerator(ts, frame)
+          // The caller gets the generator.
           ts.frame = prev
           ts.depth--
           if (wasEntry) return gen
