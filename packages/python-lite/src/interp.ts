@@ -285,11 +285,11 @@ export class Interpreter {
     return (coreExports.PyTuple_FromArraySteal as (rt: Runtime, items: PyObject[]) => PyObject)(this.rt, items)
   }
 
-  /** `OSError(errno, strerror, filename)` → the matching subclass, as `open()` raises it. */
-  osError(type: string, errno: number, strerror: string, filename: string): PyErr {
+  /** `OSError(errno, strerror, filename)` → the matching subclass, as `open()` raises it (the platform's errno value). */
+  osError(type: string, errno: string, strerror: string, filename: string): PyErr {
     const make = coreExports.PyErr_NewInstance as (rt: Runtime, t: unknown, args: (PyObject | string)[]) => PyObject
     const fn = this.str(filename)
-    const no = this.int(errno)
+    const no = this.int((coreExports.errnoValue as (rt: Runtime, name: string) => number)(this.rt, errno))
     const exc = make(this.rt, this.rt.exc[type], [no, strerror, fn])
     Py_DECREF(fn)
     Py_DECREF(no)

@@ -11,6 +11,7 @@ import {
   Py_INCREF,
   reprText,
   strText,
+  _PyObject_LookupAttrStr,
   type PyBaseExceptionObject,
   type PyDictObject,
   type PyObject,
@@ -21,7 +22,7 @@ import type { SyntaxErrorInfo } from './compiler/errors.js'
 import type { Interpreter } from './interp.js'
 import type { Position } from './compiler/opcodes.js'
 import type { PyFrameObject } from './vm/frame.js'
-import { anchorsFor } from './traceback-anchors.js'
+import { anchorsFor, shouldShowCarets } from './traceback-anchors.js'
 import { suggestionFor } from './suggestions.js'
 
 interface TracebackEntry {
@@ -40,7 +41,7 @@ function s(o: PyObject): string {
 export function exceptionTypeName(t: PyTypeObject): string {
   const mod = t.tp_module ?? moduleOf(t)
   const name = t.tp_qualname
-  if (mod === null || mod === 'builtins' || mod === '__main__') return name
+  if (mod === null || mod === 'builtins' || (mod === '__main__' && !t.tp_runtime.profile.output.exceptionMainModule)) return name
   return `${mod}.${name}`
 }
 
@@ -131,10 +132,12 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   const start = toChars(pos.col_offset) - indent
   const end = toChars(pos.end_col_offset) - indent
   const body = stripped.trimEnd()
-  if (start <= 0 && end >= body.length) return out
+  const module = interp.profile.output.exceptionPrinter === 'traceback-module'
+  if (!module && start <= 0 && end >= body.length) return out
   if (start < 0 || end <= start) return out
   const segment = stripped.slice(start, end)
   const anchors = anchorsFor(segment, interp)
+  if (module && !shouldShowCarets(interp, body, start, end, anchors)) return out
   let carets = ' '.repeat(start)
   if (anchors === null) carets += '^'.repeat(end - start)
   else {
@@ -144,20 +147,118 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   return out
 }
 
-/** `Type: message` (or `Type` alone), with 3.10+ name suggestions. */
-export function formatExceptionOnly(interp: Interpreter, exc: PyObject): string[] {
+/** A piece of a report: `margin` says whether the exception-group margin goes in front of it. */
+interface Chunk {
+  readonly text: string
+  readonly margin: boolean
+}
+
+const chunk = (text: string, margin = true): Chunk => ({ text, margin })
+
+/** `Type: message` (or `Type` alone) with 3.10+ name suggestions, then the notes (3.11+), as CPython writes them. */
+function exceptionOnlyChunks(interp: Interpreter, exc: PyObject): Chunk[] {
   const rt = interp.rt
   const t = exc.ob_type
-  if (isSubtype(t, rt.exc['SyntaxError']!)) return formatSyntaxErrorLines(interp, exc)
+  if (isSubtype(t, rt.exc['SyntaxError']!)) return [...formatSyntaxErrorLines(interp, exc).map((l) => chunk(l)), ...noteChunks(interp, exc)]
   const typeName = exceptionTypeName(t)
   const msg = safeStr(exc)
   let line = msg === '' ? typeName : `${typeName}: ${msg}`
   const hint = suggestionFor(interp, exc)
   if (hint !== null) line += hint
-  const out = [line + '\n']
-  const notes = (exc as PyBaseExceptionObject).notes
-  if (notes) for (const n of (notes as unknown as { ob_item: PyObject[] }).ob_item) out.push(safeStr(n) + '\n')
+  return [chunk(line + '\n'), ...noteChunks(interp, exc)]
+}
+
+/** `Type: message` lines and the notes. */
+export function formatExceptionOnly(interp: Interpreter, exc: PyObject): string[] {
+  return exceptionOnlyChunks(interp, exc).map((c) => c.text)
+}
+
+/** `getattr(exc, '__notes__', None)` (a new reference or null; a failing lookup counts as no notes). */
+function lookupNotes(exc: PyObject): PyObject | null {
+  try {
+    return _PyObject_LookupAttrStr(exc, '__notes__')
+  } catch (e) {
+    if (e instanceof PyErr) {
+      Py_DECREF(e.exc)
+      return null
+    }
+    throw e
+  }
+}
+
+/**
+ * `print_exception_notes`: each note's lines, or the repr of a `__notes__` that is not a sequence (3.12+: nor a str).
+ * @cpython Python/pythonrun.c#print_exception_notes
+ */
+function noteChunks(interp: Interpreter, exc: PyObject): Chunk[] {
+  const rt = interp.rt
+  const ex = rt.profile.objects.exceptions
+  if (!ex.notes) return []
+  const notes = lookupNotes(exc)
+  if (notes === null) return []
+  const out: Chunk[] = []
+  try {
+    const textual = (notes.ob_type.tp_flags & ((1 << 28) | (1 << 27))) !== 0
+    const isSeq = (notes.ob_type.tp_flags & (1 << 29)) === 0 && notes.ob_type.sq_item !== null && !(textual && ex.notesStr === 'repr')
+    if (!isSeq) {
+      // 3.11 writes no newline after it.
+      out.push(chunk(safeReprOr(notes, '<__notes__ repr() failed>') + (ex.notesStr === 'repr' ? '\n' : '')))
+      return out
+    }
+    const module = interp.profile.output.exceptionPrinter === 'traceback-module'
+    const n = notes.ob_type.sq_length !== null ? notes.ob_type.sq_length(notes) : 0
+    for (let i = 0; i < n; i++) {
+      const note = notes.ob_type.sq_item!(notes, i)
+      let text: string | null
+      try {
+        text = strText(note)
+      } catch (e) {
+        if (!(e instanceof PyErr)) throw e
+        Py_DECREF(e.exc)
+        text = null
+      } finally {
+        Py_DECREF(note)
+      }
+      if (module) {
+        for (const l of (text ?? '<note str() failed>').split('\n')) out.push(chunk(l + '\n'))
+        continue
+      }
+      if (text === null) out.push(chunk('<note str() failed>', false))
+      else for (const l of splitlinesKeepends(text)) out.push(chunk(l))
+      out.push(chunk('\n', false))
+    }
+  } finally {
+    Py_DECREF(notes)
+  }
   return out
+}
+
+/** `str.splitlines(keepends=True)`: the line boundaries CPython's str recognises. */
+function splitlinesKeepends(s: string): string[] {
+  const out: string[] = []
+  let start = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    const isBreak = c === 10 || c === 13 || c === 11 || c === 12 || (c >= 28 && c <= 30) || c === 0x85 || c === 0x2028 || c === 0x2029
+    if (!isBreak) continue
+    if (c === 13 && s.charCodeAt(i + 1) === 10) i++
+    out.push(s.slice(start, i + 1))
+    start = i + 1
+  }
+  if (start < s.length) out.push(s.slice(start))
+  return out
+}
+
+function safeReprOr(o: PyObject, failed: string): string {
+  try {
+    return reprText(o)
+  } catch (e) {
+    if (e instanceof PyErr) {
+      Py_DECREF(e.exc)
+      return failed
+    }
+    throw e
+  }
 }
 
 function isSubtype(a: PyTypeObject, b: PyTypeObject): boolean {
@@ -165,24 +266,184 @@ function isSubtype(a: PyTypeObject, b: PyTypeObject): boolean {
   return false
 }
 
-/** The lines of a whole report for `exc`, with its causes and contexts first. */
-export function formatException(interp: Interpreter, exc: PyObject, seen = new Set<PyObject>()): string[] {
+// --- whole reports: chains and exception groups -----------------------------------------------------------------
+
+const CAUSE_MESSAGE = 'The above exception was the direct cause of the following exception:\n'
+const CONTEXT_MESSAGE = 'During handling of the above exception, another exception occurred:\n'
+const MAX_GROUP_WIDTH = 15
+const MAX_GROUP_DEPTH = 10
+
+/** `exception_print_context` / `_ExceptionPrintContext`. */
+interface PrintContext {
+  depth: number
+  needClose: boolean
+  readonly out: string[]
+  /** The traceback module puts the margin in front of every line of a piece; pythonrun.c in front of the piece. */
+  readonly everyLine: boolean
+}
+
+function indent(ctx: PrintContext): string {
+  return ' '.repeat(2 * ctx.depth)
+}
+
+/** Writes a piece with the group margin (`|`, or `+` for a top-level group's traceback header). */
+function emit(ctx: PrintContext, c: Chunk, marginChar = '|'): void {
+  if (ctx.depth === 0 || !c.margin) {
+    ctx.out.push(c.text)
+    return
+  }
+  const prefix = `${indent(ctx)}${marginChar} `
+  if (!ctx.everyLine) ctx.out.push(prefix + c.text)
+  else ctx.out.push(c.text.split(/(?<=\n)/).map((l) => prefix + l).join(''))
+}
+
+function isExceptionGroup(interp: Interpreter, exc: PyObject): boolean {
+  const g = interp.rt.exc['BaseExceptionGroup']
+  return g !== undefined && isSubtype(exc.ob_type, g)
+}
+
+function groupMembers(exc: PyObject): PyObject[] {
+  const excs = (exc as PyBaseExceptionObject).fields?.['excs'] ?? null
+  return excs !== null ? (excs as unknown as { ob_item: PyObject[] }).ob_item : []
+}
+
+/** The traceback, then the message and notes. @cpython Python/pythonrun.c#print_exception */
+function printOne(interp: Interpreter, ctx: PrintContext, exc: PyObject): void {
+  const e = exc as PyBaseExceptionObject
+  if (e.traceback !== null) {
+    const group = isExceptionGroup(interp, exc)
+    const header = group ? 'Exception Group Traceback (most recent call last):\n' : 'Traceback (most recent call last):\n'
+    emit(ctx, chunk(header), group && ctx.depth === 1 ? '+' : '|')
+    for (const entry of formatTraceback(interp, e.traceback)) for (const l of entry.split(/(?<=\n)/)) emit(ctx, chunk(l))
+  }
+  for (const c of exceptionOnlyChunks(interp, exc)) emit(ctx, c)
+}
+
+/**
+ * An exception group: itself, then each member in a numbered frame (at most 15, at most 10 levels deep).
+ * @cpython Python/pythonrun.c#print_exception_group
+ */
+function printGroup(interp: Interpreter, ctx: PrintContext, exc: PyObject, member: (i: number) => void): void {
+  if (ctx.depth > MAX_GROUP_DEPTH) {
+    emit(ctx, chunk(`... (max_group_depth is ${MAX_GROUP_DEPTH})\n`))
+    return
+  }
+  if (ctx.depth === 0) ctx.depth = 1
+  printOne(interp, ctx, exc)
+  const total = groupMembers(exc).length
+  const n = total <= MAX_GROUP_WIDTH ? total : MAX_GROUP_WIDTH + 1
+  ctx.needClose = false
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1
+    if (last) ctx.needClose = true
+    const truncated = i >= MAX_GROUP_WIDTH
+    ctx.out.push(`${indent(ctx)}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`)
+    ctx.depth++
+    if (!truncated) member(i)
+    else {
+      const more = total - MAX_GROUP_WIDTH
+      emit(ctx, chunk(`and ${more} more exception${more > 1 ? 's' : ''}\n`))
+    }
+    if (last && ctx.needClose) {
+      ctx.out.push(`${indent(ctx)}+------------------------------------\n`)
+      ctx.needClose = false
+    }
+    ctx.depth--
+  }
+  if (ctx.depth === 1) ctx.depth = 0
+}
+
+/** A chained exception, then the sentence that links it to the next. @cpython Python/pythonrun.c#print_chained */
+function printChained(interp: Interpreter, ctx: PrintContext, value: PyObject, message: string, seen: Set<PyObject>): void {
+  const needClose = ctx.needClose
+  printRecursive(interp, ctx, value, seen)
+  ctx.needClose = needClose
+  emit(ctx, chunk('\n'))
+  emit(ctx, chunk(message))
+  emit(ctx, chunk('\n'))
+}
+
+/**
+ * pythonrun.c's order: the cause (or, unless suppressed, the context) first, each exception once in printing order.
+ * @cpython Python/pythonrun.c#print_exception_recursive
+ */
+function printRecursive(interp: Interpreter, ctx: PrintContext, exc: PyObject, seen: Set<PyObject>): void {
   seen.add(exc)
   const e = exc as PyBaseExceptionObject
-  const lines: string[] = []
-  if (e.cause !== null && e.cause !== undefined && !seen.has(e.cause)) {
-    lines.push(...formatException(interp, e.cause, seen))
-    lines.push('\nThe above exception was the direct cause of the following exception:\n\n')
-  } else if (e.context !== null && e.context !== undefined && !e.suppress_context && !seen.has(e.context)) {
-    lines.push(...formatException(interp, e.context, seen))
-    lines.push('\nDuring handling of the above exception, another exception occurred:\n\n')
+  if (e.cause !== null) {
+    if (!seen.has(e.cause)) printChained(interp, ctx, e.cause, CAUSE_MESSAGE, seen)
+  } else if (!e.suppress_context && e.context !== null && !seen.has(e.context)) {
+    printChained(interp, ctx, e.context, CONTEXT_MESSAGE, seen)
   }
-  if (e.traceback !== null && e.traceback !== undefined) {
-    lines.push('Traceback (most recent call last):\n')
-    lines.push(...formatTraceback(interp, e.traceback))
+  if (!isExceptionGroup(interp, exc)) printOne(interp, ctx, exc)
+  else printGroup(interp, ctx, exc, (i) => printRecursive(interp, ctx, groupMembers(exc)[i]!, seen))
+}
+
+/** `TracebackException`'s links: which chained exceptions and members a report shows. */
+interface ExceptionNode {
+  readonly exc: PyObject
+  cause: ExceptionNode | null
+  context: ExceptionNode | null
+  members: ExceptionNode[] | null
+}
+
+/**
+ * `TracebackException.__init__` (compact): the chains and members, collected through a last-in-first-out queue with
+ * one seen set, so an exception reached twice is shown where it was reached first.
+ */
+function collectNodes(interp: Interpreter, top: PyObject): ExceptionNode {
+  const seen = new Set<PyObject>([top])
+  const node = (exc: PyObject): ExceptionNode => {
+    seen.add(exc)
+    return { exc, cause: null, context: null, members: null }
   }
-  lines.push(...formatExceptionOnly(interp, exc))
-  return lines
+  const root: ExceptionNode = { exc: top, cause: null, context: null, members: null }
+  const queue: ExceptionNode[] = [root]
+  while (queue.length > 0) {
+    const te = queue.pop()!
+    const e = te.exc as PyBaseExceptionObject
+    te.cause = e.cause !== null && !seen.has(e.cause) ? node(e.cause) : null
+    const needContext = te.cause === null && !e.suppress_context
+    te.context = e.context !== null && needContext && !seen.has(e.context) ? node(e.context) : null
+    te.members = isExceptionGroup(interp, te.exc) ? groupMembers(te.exc).map(node) : null
+    if (te.cause !== null) queue.push(te.cause)
+    if (te.context !== null) queue.push(te.context)
+    if (te.members !== null) queue.push(...te.members)
+  }
+  return root
+}
+
+/** `TracebackException.format`: the chain oldest first, then each exception (groups with their members). */
+function formatNode(interp: Interpreter, ctx: PrintContext, te: ExceptionNode): void {
+  const chain: [string | null, ExceptionNode][] = []
+  for (let n: ExceptionNode | null = te; n !== null; ) {
+    const e = n.exc as PyBaseExceptionObject
+    if (n.cause !== null) {
+      chain.push([CAUSE_MESSAGE, n])
+      n = n.cause
+    } else if (n.context !== null && !e.suppress_context) {
+      chain.push([CONTEXT_MESSAGE, n])
+      n = n.context
+    } else {
+      chain.push([null, n])
+      n = null
+    }
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const [link, n] = chain[i]!
+    if (link !== null) emit(ctx, chunk(`\n${link}\n`))
+    if (n.members === null) printOne(interp, ctx, n.exc)
+    else printGroup(interp, ctx, n.exc, (k) => formatNode(interp, ctx, n.members![k]!))
+  }
+}
+
+/** The lines of a whole report for `exc`, with its causes and contexts first. */
+export function formatException(interp: Interpreter, exc: PyObject): string[] {
+  const module = interp.profile.output.exceptionPrinter === 'traceback-module'
+  const ctx: PrintContext = { depth: 0, needClose: false, out: [], everyLine: module }
+  if (module) formatNode(interp, ctx, collectNodes(interp, exc))
+  else printRecursive(interp, ctx, exc, new Set())
+  return ctx.out
 }
 
 /** Prints an uncaught exception through `sys.excepthook`'s default format. */

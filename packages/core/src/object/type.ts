@@ -96,6 +96,13 @@ export interface PyMemberDef {
   readonly name: string
   readonly index: number
   readonly readonly: boolean
+  /**
+   * NON-CPYTHON: a member kept in a JS field of a builtin object instead of a `__slots__` cell (CPython's `T_OBJECT`,
+   * `T_BOOL`, `T_PYSSIZET` struct members): reads it (a new reference) and writes it (null deletes).
+   */
+  readonly get?: (self: PyObject) => PyObject
+  readonly set?: (self: PyObject, value: PyObject | null) => void
+  readonly doc?: string
 }
 
 /**

@@ -396,6 +396,7 @@ export interface SlotStorage {
  * @cpython Python/structmember.c#PyMember_GetOne
  */
 export function PyMember_GetOne(obj: PyObject, def: PyMemberDef): PyObject {
+  if (def.get !== undefined) return def.get(obj)
   const slots = (obj as SlotStorage).ob_slots
   const v = slots ? (slots[def.index] ?? null) : null
   if (v === null) {
@@ -410,6 +411,7 @@ export function PyMember_GetOne(obj: PyObject, def: PyMemberDef): PyObject {
 export function PyMember_SetOne(obj: PyObject, def: PyMemberDef, value: PyObject | null): void {
   const rt = rtOf(obj)
   if (def.readonly) throw PyErr_Format(rt, 'AttributeError', 'readonly attribute')
+  if (def.set !== undefined) return def.set(obj, value)
   const holder = obj as SlotStorage
   let slots = holder.ob_slots
   if (!slots) slots = holder.ob_slots = []
@@ -943,7 +945,7 @@ export function _PyDescr_InitTypes(rt: Runtime): void {
       tp_repr: reprSlot('member'),
       tp_descr_get: member_get,
       tp_descr_set: member_set,
-      tp_getset: [...commonGetsets, { name: '__doc__', get: none_getter, set: null }],
+      tp_getset: [...commonGetsets, { name: '__doc__', get: (self) => docObject(rt, (self as PyMemberDescrObject).d_member.doc), set: null }],
     },
   })
   T.wrapper_descriptor = PyType_NewStatic(rt, 'wrapper_descriptor', {

@@ -1584,7 +1584,7 @@ export function _PyType_InitTypeType(rt: Runtime): void {
     { name: '__flags__', get: intGetter((x) => x.tp_flags >>> 0), set: null },
     { name: '__weakrefoffset__', get: intGetter((x) => (x.tp_weaklist ? ((x.tp_flags & Py_TPFLAGS_MANAGED_WEAKREF) !== 0 ? -4 * ptr : x.tp_basicsize - ptr) : 0)), set: null },
     { name: '__base__', get: (self) => objOrNone(rt, (self as PyTypeObject).tp_base), set: null },
-    { name: '__dictoffset__', get: intGetter((x) => (x.tp_hasdict ? ((x.tp_flags & Py_TPFLAGS_MANAGED_DICT) !== 0 ? -1 : x.tp_basicsize - (x.tp_weaklist ? 2 : 1) * ptr) : 0)), set: null },
+    { name: '__dictoffset__', get: intGetter(dictOffset), set: null },
     { name: '__mro__', get: (self) => objOrNone(rt, (self as PyTypeObject).tp_mro), set: null },
     { name: '__name__', get: type_get_name, set: type_set_name },
     { name: '__qualname__', get: type_get_qualname, set: type_set_qualname },
@@ -1595,4 +1595,13 @@ export function _PyType_InitTypeType(rt: Runtime): void {
     { name: '__doc__', get: type_get_doc, set: type_set_doc },
     { name: '__text_signature__', get: () => newNone(rt), set: null },
   ]
+}
+
+/** `tp_dictoffset`: exceptions keep the dict right after the header (`PyBaseExceptionObject.dict`); others at the end. */
+function dictOffset(x: PyTypeObject): number {
+  const ptr = x.tp_runtime.profile.pointerSize
+  if (!x.tp_hasdict) return 0
+  if (x.tp_dictfield === 'dict') return 2 * ptr
+  if ((x.tp_flags & Py_TPFLAGS_MANAGED_DICT) !== 0) return -1
+  return x.tp_basicsize - (x.tp_weaklist ? 2 : 1) * ptr
 }

@@ -77,6 +77,11 @@ export const cpython311: CPythonProfile = freezeProfile({
         BaseExceptionGroup: ['msg', 'excs'],
       },
       keywords: { ImportError: ['name', 'path'], NameError: ['name'], AttributeError: ['name', 'obj'] },
+      baseSlots: 7,
+      absent: ['PythonFinalizationError', '_IncompleteInputError'],
+      reprOneArg: 'call',
+      notesStr: 'sequence',
+      attributeErrorReduce: false,
     },
     numbers: {
       intBitCount: true,
@@ -190,6 +195,8 @@ export const cpython311: CPythonProfile = freezeProfile({
     strIndices: "string indices must be integers, not '{type}'",
     invalidKeyword: "'{name}' is an invalid keyword argument for {func}()",
     formatRealNumber: '%{c} format: a real number is required, not {type}',
+    excNoteNotStr: "note must be a str, not '{type}'",
+    excGroupMatcher: 'expected a function, exception type or tuple of exception types',
   },
   output: {
     nameErrorHints: 'did-you-mean',
@@ -199,6 +206,8 @@ export const cpython311: CPythonProfile = freezeProfile({
     unraisableFormat: 'ignored-in',
     builtinNames: 'qualified',
     caretsSkipParens: false,
+    exceptionPrinter: 'pythonrun',
+    exceptionMainModule: false,
   },
   unsafe: {
     pyDeallocExported: true,

@@ -27,8 +27,13 @@ export const cpython312 = extendProfile(cpython311, {
       heapType: 920, staticType: 416, codeBase: 192,
     },
     runtimeObjects: { funcTypeParams: true, funcClear: 'globals-first-reset-names', weakrefReprName: 'special' },
-    exceptions: { fields: { ImportError: ['msg', 'name', 'path', 'name_from'] } },
     numbers: { intIsInteger: true, noneHash: 'constant', sumCompensated: true, boolInvert: true },
+    exceptions: {
+      fields: { ImportError: ['msg', 'name', 'path', 'name_from'] },
+      keywords: { ImportError: ['name', 'path', 'name_from'] },
+      notesStr: 'repr',
+      attributeErrorReduce: true,
+    },
   },
   messages: {
     setNameError: null,

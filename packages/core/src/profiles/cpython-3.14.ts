@@ -22,6 +22,9 @@ export const cpython314 = extendProfile(cpython313, {
     tupleUntracking: 'at-creation-and-collection',
     tupleHashCache: true,
     numbers: { ownGetattro: [], intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
+    exceptions: {
+      fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
+    },
   },
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
   gc: {
@@ -49,6 +52,7 @@ export const cpython314 = extendProfile(cpython313, {
     complexFirstArg: "complex() argument 'real' must be a real number, not {type}",
     complexOnlyArg: 'complex() argument must be a string or a number, not {type}',
     complexSecondArg: "complex() argument 'imag' must be a real number, not {type}",
+    excNoteNotStr: 'add_note() argument must be str, not {type}',
     unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },

@@ -49,6 +49,8 @@ export const cpython38 = extendProfile(cpython311, {
         BaseExceptionGroup: [],
       },
       keywords: { NameError: [], AttributeError: [] },
+      baseSlots: 6,
+      absent: ['EncodingWarning', 'BaseExceptionGroup', 'ExceptionGroup', 'PythonFinalizationError', '_IncompleteInputError'],
     },
     numbers: {
       intBitCount: false,
@@ -101,7 +103,7 @@ export const cpython38 = extendProfile(cpython311, {
     powTernaryOp: 'pow()',
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
-  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short' },
+  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   baselines: {
     script: { '1': 127, '0': 267, '256': 20, '-5': 3, None: 4075, True: 108, False: 113, '()': 1226, "''": 60, Ellipsis: 5 },

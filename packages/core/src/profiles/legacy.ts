@@ -19,6 +19,12 @@ export const legacy = extendProfile(cpython38, {
     sizeof: { strAsciiBase: 36, strLatin1Base: 36, bytesBase: 37, tupleBase: 56, listBase: 72, dictEmpty: 280, setBase: 232,
       instance: 64, instanceDictEmpty: 280, function: 120, type: 104, heapType: 872, staticType: 872, weakref: 88 },
     numbers: { intMaxStrDigits: null, floatStr: 'g12' },
+    exceptions: {
+      fields: { StopIteration: [], ImportError: [], OSError: ['errno', 'strerror', 'filename'] },
+      keywords: { ImportError: [] },
+      baseSlots: 3,
+      reprOneArg: 'tuple',
+    },
   },
   gc: {
     gcHeadSize: 32,

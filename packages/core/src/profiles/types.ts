@@ -200,6 +200,14 @@ export interface CPythonProfile {
     readonly caretsSkipParens: boolean
     /** How builtin functions name themselves in argument errors: 'list.append' (3.10+) or 'append'. */
     readonly builtinNames: 'qualified' | 'short'
+    /**
+     * Who prints an uncaught exception: `pythonrun.c` (chains followed recursively, each exception printed once in
+     * print order; a multi-line message gets the group margin on its first line only), or (3.13+) the traceback
+     * module's `TracebackException` (chains collected breadth-last through a queue first; every line gets the margin).
+     */
+    readonly exceptionPrinter: 'pythonrun' | 'traceback-module'
+    /** The last line of a traceback names an exception class of `__main__` as `__main__.E` (≤3.10), or `E`. */
+    readonly exceptionMainModule: boolean
   }
 
   readonly unsafe: {
@@ -307,6 +315,10 @@ export interface Messages {
   readonly powTernaryOp: string
   /** `complex.__format__(5)`. */
   readonly complexFormatArg: string
+  /** `add_note()` given a non-str ({type}: its type name). */
+  readonly excNoteNotStr: string
+  /** `split()` / `subgroup()` of an exception group given something that cannot match. */
+  readonly excGroupMatcher: string
   readonly [key: string]: string | null
 }
 
@@ -476,10 +488,29 @@ export interface NumbersProfile {
 
 /** Version differences of exception instances. */
 export interface ExceptionsProfile {
-  /** `BaseException.add_note()` and the `notes` slot of every exception (3.11+). */
+  /** `BaseException.add_note()`, `__notes__` in tracebacks and the `notes` slot of every exception (3.11+). */
   readonly notes: boolean
-  /** The member fields each exception type adds to its base, in declaration order (they also size the instances). */
+  /**
+   * The fields each exception type's instance struct adds to `PyBaseExceptionObject`, in declaration order (they also
+   * size the instances): object pointers, or `Py_ssize_t` for `written`, `start` and `end`.
+   */
   readonly fields: Readonly<Record<string, readonly string[]>>
   /** The keyword arguments a constructor accepts (types not listed take none). */
   readonly keywords: Readonly<Record<string, readonly string[]>>
+  /**
+   * Pointer-sized words of `PyBaseExceptionObject` after the object header: dict, args, (notes,) traceback, context,
+   * cause and the `suppress_context` flag — 7 from 3.11, 6 before; 2.7's struct is dict, args, message.
+   */
+  readonly baseSlots: number
+  /** Builtin exception types this version does not have (neither created nor in `builtins`). */
+  readonly absent: readonly string[]
+  /** `repr()` of an exception with one argument: `E('x')`, or the name and the args tuple's repr, `E('x',)` (2.7). */
+  readonly reprOneArg: 'call' | 'tuple'
+  /**
+   * How a traceback prints a `__notes__` that is a str: character by character, like any sequence (3.11, which also
+   * leaves out the newline after the repr of a non-sequence `__notes__`), or its repr (3.12+).
+   */
+  readonly notesStr: 'sequence' | 'repr'
+  /** AttributeError has its own `__getstate__` / `__reduce__`, which keep `name` (3.12+). */
+  readonly attributeErrorReduce: boolean
 }

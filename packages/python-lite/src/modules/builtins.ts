@@ -549,7 +549,10 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
     const t = T[key]
     if (t) setAttr(rt, mod, name, t)
   }
+  // The exception types of the profile's version, and the OSError aliases (`_PyBuiltins_AddExceptions`).
   for (const [name, t] of Object.entries(rt.exc)) setAttr(rt, mod, name, t)
+  setAttr(rt, mod, 'EnvironmentError', rt.exc['OSError']!)
+  setAttr(rt, mod, 'IOError', rt.exc['OSError']!)
   setAttr(rt, mod, 'None', rt.None)
   setAttr(rt, mod, 'True', rt.True)
   setAttr(rt, mod, 'False', rt.False)

@@ -218,9 +218,9 @@ export function openFile(interp: Interpreter, type: PyTypeObject, path: string, 
   if (!/^[rwax]\+?t?$|^[rwax]t\+?$/.test(mode) && !/^[rwa]b?\+?$/.test(mode)) throw PyErr_Format(rt, 'ValueError', `invalid mode: '${mode}'`)
   const exists = interp.fs.exists(path)
   if (mode.startsWith('r') && !exists) {
-    throw interp.osError('FileNotFoundError', 2, 'No such file or directory', path)
+    throw interp.osError('FileNotFoundError', 'ENOENT', 'No such file or directory', path)
   }
-  if (mode.startsWith('x') && exists) throw interp.osError('FileExistsError', 17, 'File exists', path)
+  if (mode.startsWith('x') && exists) throw interp.osError('FileExistsError', 'EEXIST', 'File exists', path)
   const f = newTextIO(rt, type, 'file', path, mode)
   if (mode.startsWith('r') || mode.startsWith('a')) f.data = interp.fs.readText(path) ?? ''
   if (mode.startsWith('a')) f.pos = f.data.length

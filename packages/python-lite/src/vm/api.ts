@@ -619,13 +619,17 @@ export const importStar = imp.importStar
 
 // --- exceptions ------------------------------------------------------------------------------------------------
 
-const reraised = new WeakSet<PyErr>()
-export function markReraise(err: PyErr): PyErr {
-  reraised.add(err)
+/** Re-raised exceptions (no new traceback entry), with the lasti RERAISE restores (or null). */
+const reraised = new WeakMap<PyErr, number | null>()
+export function markReraise(err: PyErr, lasti: number | null = null): PyErr {
+  reraised.set(err, lasti)
   return err
 }
 export function isReraise(err: PyErr): boolean {
   return reraised.has(err)
+}
+export function reraiseLasti(err: PyErr): number | null {
+  return reraised.get(err) ?? null
 }
 export function clearReraise(err: PyErr): void {
   reraised.delete(err)

@@ -1,21 +1,16 @@
 /**
  * Raising from the VM: message templates come from the profile.
  */
-import { PyErr, PyErr_Format, PyErr_NewInstance, Py_DECREF, type PyObject, type Runtime, PyUnicode_FromString } from '@heap/core'
-import type { PyBaseExceptionObject } from '@heap/core'
+import { PyErr, PyErr_Format, PyErr_NewInstance, PyException_SetFieldIfPresent, type PyObject, type Runtime, PyUnicode_FromString } from '@heap/core'
 
 /** Fills `{name}`-style placeholders. */
 export function fill(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`)
 }
 
-/** Sets an exception field (NameError.name, AttributeError.name …) where the exception type keeps one. */
+/** Sets an exception field (NameError.name …) where the profile's exception type has it; steals `value`. */
 function setField(exc: PyObject, field: string, value: PyObject): void {
-  const e = exc as PyBaseExceptionObject
-  if (e.fields === null || e.fields === undefined) e.fields = {}
-  const old = e.fields[field]
-  e.fields[field] = value
-  if (old) Py_DECREF(old)
+  PyException_SetFieldIfPresent(exc, field, value)
 }
 
 /** `NameError: name 'x' is not defined` (with `.name` for suggestions). */
