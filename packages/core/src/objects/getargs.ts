@@ -102,7 +102,8 @@ export function parseArgs(
     const ix = params.indexOf(name)
     if (ix < 0 || ix < posOnly) {
       if (posOnly === params.length && params.length > 0) throw PyErr_Format(rt, 'TypeError', `${shown}() takes no keyword arguments`)
-      throw PyErr_Format(rt, 'TypeError', `${shown}() got an unexpected keyword argument '${name}'`)
+      const tpl = rt.profile.messages['invalidKeyword'] ?? "{func}() got an unexpected keyword argument '{name}'"
+      throw PyErr_Format(rt, 'TypeError', tpl.replace('{func}', shown).replace('{name}', name))
     }
     if (out[ix] !== null) {
       throw PyErr_Format(rt, 'TypeError', `argument for ${shown}() given by name ('${name}') and position (${ix + 1})`)

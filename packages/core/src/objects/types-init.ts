@@ -23,7 +23,7 @@ import { PyObject_CallArgs } from './protocols.js'
 import { Py_DECREF } from '../object/refcount.js'
 import { slot_tp_new } from './slots.js'
 import { _PySuper_InitType } from './superobject.js'
-import { _PyType_InitTypeType, _setDescriptorFactory, slotTpNewRef } from './typeobject.js'
+import { PyType_Ready, _PyType_InitTypeType, _setDescriptorFactory, slotTpNewRef } from './typeobject.js'
 
 /** Creates the type system: object/type behaviour, descriptors, builtin methods, bound methods, super, property. */
 export function _PyTypeSystem_Init(rt: Runtime): void {
@@ -47,6 +47,8 @@ export function _PyTypeSystem_Init(rt: Runtime): void {
         const cfunc = PyCFunction_NewEx(rt2, def, type, null)
         const sm = rt2.types.staticmethod
         if (sm === undefined) return cfunc
+        // A builtin type readied before staticmethod (str.maketrans) needs it ready first.
+        PyType_Ready(rt2, sm)
         try {
           return PyObject_CallArgs(sm, [cfunc])
         } finally {

@@ -9,6 +9,8 @@ import { Py_INCREF } from '../object/refcount.js'
 import type { PyTypeObject } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { makeImmortal, makeStatic } from './immortal.js'
+import type { Py_hash_t } from './tupleobject.js'
+import { _Py_HashBytes } from './pyhash.js'
 
 export const SSTATE_NOT_INTERNED = 0
 export const SSTATE_INTERNED_MORTAL = 1
@@ -18,8 +20,8 @@ export const SSTATE_INTERNED_IMMORTAL_STATIC = 3
 export class PyUnicodeObject extends PyObject {
   /** The text. */
   readonly value: string
-  /** Cached hash, -1 until computed. */
-  hash: number
+  /** Cached hash (exact `Py_hash_t`), -1 until computed. */
+  hash: Py_hash_t
   /** `state.interned`. */
   interned: number
   /** 1 (ASCII or latin-1), 2 (UCS-2) or 4 (UCS-4) bytes per character. */
@@ -29,6 +31,8 @@ export class PyUnicodeObject extends PyObject {
   readonly length: number
   /** Whether a UTF-8 copy was made (counted by getsizeof for non-ASCII strings). */
   hasUtf8: boolean
+  /** The code points, computed on first use when the text has astral characters. */
+  _cps: number[] | null = null
   constructor(type: PyTypeObject, value: string, kind: 1 | 2 | 4, ascii: boolean, length: number) {
     super(type)
     this.value = value
@@ -111,7 +115,8 @@ export function PyUnicode_FromString(rt: Runtime, value: string): PyUnicodeObjec
   return newUnicode(rt, value)
 }
 
-function newUnicode(rt: Runtime, value: string): PyUnicodeObject {
+/** A new (never cached) str object of type `type` (str or a subtype's instance allocated by the caller). */
+export function newUnicode(rt: Runtime, value: string): PyUnicodeObject {
   const k = strKind(value)
   const op = new PyUnicodeObject(rt.types.str, value, k.kind, k.ascii, k.length)
   return PyObject_Init(rt, op, unicode_sizeof(rt, op))
@@ -194,21 +199,108 @@ export function PyUnicode_InternFromString(rt: Runtime, value: string): PyUnicod
   return PyUnicode_InternInPlace(rt, PyUnicode_FromString(rt, value), true)
 }
 
-/** The hash of a str: stable within a run (CPython randomises it per process; no output should depend on it). */
-export function unicode_hash(op: PyObject): number {
-  const s = op as PyUnicodeObject
-  if (s.hash !== -1) return s.hash
-  const v = s.value
-  // FNV-1a over UTF-16 code units, folded to a non-negative 52-bit number; -1 is reserved.
-  let h1 = 0x811c9dc5
-  let h2 = 0x01000193
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* Code points and storage bytes                                                                                 */
+/* ------------------------------------------------------------------------------------------------------------ */
+
+/** Whether every character is one UTF-16 unit (no astral characters): indexes are JS indexes. */
+export function isBmp(op: PyUnicodeObject): boolean {
+  return op.length === op.value.length
+}
+
+/** The code points of `op` (cached). */
+export function codePoints(op: PyUnicodeObject): number[] {
+  if (op._cps !== null) return op._cps
+  const v = op.value
+  const out = new Array<number>(op.length)
+  let j = 0
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 0x01000193)
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
+      const d = v.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out[j++] = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00)
+        i++
+        continue
+      }
+    }
+    out[j++] = c
   }
-  let h = (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff)
-  if (h === -1) h = -2
+  op._cps = out
+  return out
+}
+
+/** The code points of a JS string. */
+export function stringCodePoints(s: string): number[] {
+  const out: number[] = []
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00))
+        i++
+        continue
+      }
+    }
+    out.push(c)
+  }
+  return out
+}
+
+/** A JS string from code points. */
+export function fromCodePoints(cps: readonly number[], start = 0, end = cps.length): string {
+  let s = ''
+  for (let i = start; i < end; i += 4096) s += String.fromCodePoint(...cps.slice(i, Math.min(end, i + 4096)))
+  return s
+}
+
+/** The bytes of the string's storage kind (UCS1/UCS2/UCS4, little-endian), as `_Py_HashBytes` reads them. */
+function storageBytes(op: PyUnicodeObject): Uint8Array {
+  const k = op.kind
+  const n = op.length
+  const out = new Uint8Array(n * k)
+  if (isBmp(op)) {
+    const v = op.value
+    for (let i = 0; i < n; i++) {
+      const c = v.charCodeAt(i)
+      if (k === 1) out[i] = c
+      else if (k === 2) {
+        out[2 * i] = c & 0xff
+        out[2 * i + 1] = c >>> 8
+      } else {
+        out[4 * i] = c & 0xff
+        out[4 * i + 1] = c >>> 8
+      }
+    }
+    return out
+  }
+  const cps = codePoints(op)
+  for (let i = 0; i < n; i++) {
+    const c = cps[i]!
+    out[4 * i] = c & 0xff
+    out[4 * i + 1] = (c >>> 8) & 0xff
+    out[4 * i + 2] = c >>> 16
+  }
+  return out
+}
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* Hash                                                                                                          */
+/* ------------------------------------------------------------------------------------------------------------ */
+
+/** The exact hash of a str (cached). @cpython Objects/unicodeobject.c#unicode_hash */
+export function unicode_hash_exact(op: PyObject): Py_hash_t {
+  const s = op as PyUnicodeObject
+  if (s.hash !== -1) return s.hash
+  const rt = s.ob_type.tp_runtime
+  const h = _Py_HashBytes(rt, storageBytes(s), rt.profile.objects.text.hash.wide === 'fnv-units' ? codePoints(s) : undefined)
   s.hash = h
   return h
+}
+
+/** `tp_hash` of str (a JS number; exact unless beyond 2**53 — see `PyObject_HashExact`). */
+export function unicode_hash(op: PyObject): number {
+  return Number(unicode_hash_exact(op))
 }

@@ -47,6 +47,7 @@ export const cpython311: CPythonProfile = freezeProfile({
       function: 152, type: 1688, none: 16, bool: 28, range: 48, bytearray: 56, enumerate: 72, zip: 64,
       weakref: 80, codeBase: 184,
     },
+    text: { hash: { wide: 'siphash13', narrow: 'fnv' }, asciiIterator: true, removeprefix: true, replaceCountKeyword: false, clinicStrNew: false, findArgs: 'parse-tuple', bytearrayPresizeSequence: true, bytesDunderBytes: true, unicodeVersion: '14.0.0' },
     runtimeObjects: {
       funcBuiltins: true,
       funcTypeParams: false,
@@ -134,6 +135,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     unraisableDel: 'Exception ignored in: {obj}',
     noneDeallocFatal: 'none_dealloc: deallocating None: bug likely caused by a refcount error in a C extension',
     ssizeArgFloat: null,
+    ssizeArgNotInt: null,
     listSliceAssignNotIterable: 'can only assign an iterable',
     rangeNoArguments: 'range expected at least 1 argument, got 0',
     zipBadKeyword: "'{name}' is an invalid keyword argument for zip()",
@@ -141,6 +143,9 @@ export const cpython311: CPythonProfile = freezeProfile({
     iterSentinelNotCallable: 'iter(v, w): v must be callable',
     weakrefCallArgs: 'weakref expected 0 arguments, got {n}',
     excBadKeyword: "'{name}' is an invalid keyword argument for {type}()",
+    strIndices: "string indices must be integers, not '{type}'",
+    invalidKeyword: "'{name}' is an invalid keyword argument for {func}()",
+    formatRealNumber: '%{c} format: a real number is required, not {type}',
   },
   output: {
     nameErrorHints: 'did-you-mean',

@@ -12,6 +12,7 @@ export const cpython313 = extendProfile(cpython312, {
     hexversion: 0x030d00f0,
   },
   objects: {
+    text: { replaceCountKeyword: true, clinicStrNew: true, findArgs: 'clinic', unicodeVersion: '15.1.0' },
     internedStrings: 'c-api-immortal',
     instanceDict: 'inline-values',
     getsizeofStaticTypeHeader: false,
@@ -31,6 +32,7 @@ export const cpython313 = extendProfile(cpython312, {
     mroConflict: 'Cannot create a consistent method resolution order (MRO) for bases {bases}',
     listSliceAssignNotIterable: 'must assign iterable to extended slice',
     zipBadKeyword: "zip() got an unexpected keyword argument '{name}'",
+    invalidKeyword: "{func}() got an unexpected keyword argument '{name}'",
   },
   unsafe: { finalizerAssertLine: 503, preHeader: 'weakref-dict', doubleFree: 'crash-now', stringAtLine: 538 },
 })

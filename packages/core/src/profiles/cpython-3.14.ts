@@ -15,6 +15,7 @@ export const cpython314 = extendProfile(cpython313, {
     hexversion: 0x030e02f0,
   },
   objects: {
+    text: { unicodeVersion: '16.0.0' },
     immortality: 'pep683-3<<30',
     immortalRefcount: 3221225472,
     dictTracking: 'always',

@@ -12,6 +12,7 @@ export const cpython38 = extendProfile(cpython311, {
     hexversion: 0x030812f0,
   },
   objects: {
+    text: { hash: { wide: 'siphash24', narrow: 'siphash24' }, asciiIterator: false, removeprefix: false, bytearrayPresizeSequence: false, bytesDunderBytes: false, unicodeVersion: '12.1.0' },
     immortality: 'none',
     staticInitialRefcount: null,
     staticObjects: { singletons: false, smallInts: false, emptyTuple: false, latin1Chars: false, builtinTypes: false },
@@ -58,6 +59,8 @@ export const cpython38 = extendProfile(cpython311, {
     api: { isFinalized: false },
   },
   messages: {
+    strIndices: 'string indices must be integers',
+    formatRealNumber: '%{c} format: a number is required, not {type}',
     weakrefCallArgs: '__call__() takes at most 0 arguments ({n} given)',
     unboundLocal: "local variable '{name}' referenced before assignment",
     unboundFree: "free variable '{name}' referenced before assignment in enclosing scope",
@@ -76,6 +79,7 @@ export const cpython38 = extendProfile(cpython311, {
     issubclassArg2: 'issubclass() arg 2 must be a class or tuple of classes',
     noneDeallocFatal: 'deallocating None',
     ssizeArgFloat: 'integer argument expected, got float',
+    ssizeArgNotInt: 'an integer is required (got type {type})',
     rangeNoArguments: 'range expected 1 argument, got 0',
     zipBadKeyword: 'zip() takes no keyword arguments',
     enumerateMissingIterable: "enumerate() missing required argument 'iterable' (pos 1)",

@@ -15,6 +15,7 @@ export const legacy = extendProfile(cpython38, {
     hexversion: 0x020712f0,
   },
   objects: {
+    text: { hash: { wide: 'fnv-units' } },
     sizeof: { strAsciiBase: 36, strLatin1Base: 36, bytesBase: 37, tupleBase: 56, listBase: 72, dictEmpty: 280, setBase: 232,
       instance: 64, instanceDictEmpty: 280, function: 120, type: 104, heapType: 872, staticType: 872, weakref: 88 },
   },

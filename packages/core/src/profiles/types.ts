@@ -129,6 +129,8 @@ export interface CPythonProfile {
     }
     /** Size in bytes of one `str` of each kind, for getsizeof (header of compact ASCII / compact). */
     readonly sizeof: SizeofTable
+    /** str, bytes and bytearray (`Objects/unicodeobject.c`, `bytesobject.c`, `bytearrayobject.c`). */
+    readonly text: TextProfile
     /** Functions, classmethod/staticmethod, code objects, weak references and tracebacks. */
     readonly runtimeObjects: RuntimeObjectsProfile
     /** Exception instances (`Objects/exceptions.c`). */
@@ -271,6 +273,34 @@ export interface Messages {
   /** An exception constructor given a keyword it does not take ({name}: the keyword, {type}: the type name). */
   readonly excBadKeyword: string
   readonly [key: string]: string | null
+}
+
+/** Text types. */
+export interface TextProfile {
+  /**
+   * `_Py_HashBytes` under `PYTHONHASHSEED=0`: `wide` on 64-bit builds (SipHash-2-4 up to 3.10, SipHash-1-3 from
+   * 3.11, 2.7's per-unit FNV), `narrow` on 32-bit builds (wasm32 Pyodide: FNV over 4-byte blocks).
+   */
+  readonly hash: { readonly wide: 'siphash24' | 'siphash13' | 'fnv-units'; readonly narrow: 'fnv' | 'siphash13' | 'siphash24' }
+  /** Iterating an ASCII str gives a `str_ascii_iterator` (3.11+). */
+  readonly asciiIterator: boolean
+  /** `str.removeprefix`/`removesuffix` and the bytes ones (3.9+). */
+  readonly removeprefix: boolean
+  /** `str.replace(old, new, count=-1)` takes `count` by keyword (3.13+). */
+  readonly replaceCountKeyword: boolean
+  /**
+   * `find`/`count`/`index`/`startswith` … bind `sub[, start[, end]]` with `PyArg_ParseTuple` (≤3.12: "find() takes
+   * at most 3 arguments (5 given)", "must be str, not int") or Argument Clinic (3.13+).
+   */
+  readonly findArgs: 'parse-tuple' | 'clinic'
+  /** `bytearray(list_or_tuple)` sizes the buffer once (3.11+) instead of appending item by item. */
+  readonly bytearrayPresizeSequence: boolean
+  /** `bytes.__bytes__` exists (3.11+). */
+  readonly bytesDunderBytes: boolean
+  /** `str()` binds its arguments with Argument Clinic's messages (3.13+ `unicode_vectorcall`). */
+  readonly clinicStrNew: boolean
+  /** The Unicode version of the character database (`unicodedata.unidata_version`): newer characters are unassigned. */
+  readonly unicodeVersion: string
 }
 
 /** `sys.getsizeof` parameters (64-bit unless the profile says otherwise). */
