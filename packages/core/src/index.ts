@@ -79,6 +79,7 @@ export * from './objects/cellobject.js'
 export * from './objects/codeobject.js'
 export * from './objects/moduleobject.js'
 export * from './objects/weakrefobject.js'
+export * from './objects/tracebackobject.js'
 
 // Debug checks
 export * from './debug/audit.js'
