@@ -20,7 +20,6 @@ import {
   parseArgs,
   type PyMethodDef,
   type PyObject,
-  type PyTupleObject,
 } from '@heap/core'
 import {
   gc_collect,
@@ -55,10 +54,6 @@ function intTuple(rt: Interpreter['rt'], values: readonly number[]): PyObject {
   return PyTuple_FromArraySteal(rt, values.map((v) => int(rt, v)))
 }
 
-/** The positional arguments of a METH_VARARGS call (a tuple). */
-function varargs(args: readonly PyObject[], start: number): PyObject[] {
-  return (args[start] as PyTupleObject).ob_item
-}
 
 export function createGcModule(interp: Interpreter): PyObject {
   const rt = interp.rt
@@ -69,7 +64,7 @@ export function createGcModule(interp: Interpreter): PyObject {
   const onearg = (name: string, fn: (o: PyObject) => PyObject): PyMethodDef => ({ ml_name: name, ml_meth: (_m, a, s) => fn(a[s]!), ml_flags: METH_O })
   const vararg = (name: string, fn: (items: PyObject[]) => PyObject): PyMethodDef => ({
     ml_name: name,
-    ml_meth: (_m, a, s) => fn(varargs(a, s)),
+    ml_meth: (_m, a, s, n) => fn(a.slice(s, s + n) as PyObject[]),
     ml_flags: METH_VARARGS,
   })
 
