@@ -588,20 +588,6 @@ export function callWithArgsKwargs(rt: Runtime, func: PyObject, callargs: PyObje
   }
 }
 
-/** PyFunction_New's extras: `__module__` from the globals, `__doc__` from the first constant, builtins. */
-export function initFunctionModule(rt: Runtime, func: PyFunctionObject, globals: PyObject): void {
-  const name = core.PyDict_GetItemStr(globals as PyDictObject, '__name__')
-  if (name !== null) {
-    Py_INCREF(name)
-    func.func_module = name
-  }
-  const consts = (func.func_code as core.PyCodeObject).co_consts as PyTupleObject
-  const first = consts.ob_item[0]
-  const doc = first !== undefined && first.ob_type === rt.types.str ? first : rt.None
-  Py_INCREF(doc)
-  func.func_doc = doc
-}
-
 // --- generators ----------------------------------------------------------------------------------------------
 export const makeGenerator = gen.makeGenerator
 export const generatorYield = gen.generatorYield
