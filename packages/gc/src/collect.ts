@@ -490,10 +490,11 @@ export function runCollection(rt: Runtime, generation: number, young: PyGC_Head,
 export function collectGeneration(rt: Runtime, generation: number, reason: CollectReason): number {
   const gc = rt.gc
   const skipCallbacks = reason === 'shutdown' && rt.profile.gc.callbacksSkippedAtShutdown
-  if (!skipCallbacks) invokeCallbacks(rt, 'start', generation, 0, 0)
+  // The callbacks run inside the collection: what they allocate cannot start another one.
   gc.collecting = true
   let result: [number, number]
   try {
+    if (!skipCallbacks) invokeCallbacks(rt, 'start', generation, 0, 0)
     if (generation + 1 < NUM_GENERATIONS) gc.generations[generation + 1]!.count += 1
     for (let i = 0; i <= generation; i++) gc.generations[i]!.count = 0
     for (let i = 0; i < generation; i++) gc_list_merge(gc.gen(i), gc.gen(generation))
@@ -502,10 +503,10 @@ export function collectGeneration(rt: Runtime, generation: number, reason: Colle
     rt.events.emitPhase('gc-start', 'gc_collect_main', generation)
     result = runCollection(rt, generation, young, old, reason)
     rt.events.emitPhase('gc-stop', 'gc_collect_main', generation, { collected: result[0], uncollectable: result[1] })
+    if (!skipCallbacks) invokeCallbacks(rt, 'stop', generation, result[0], result[1])
   } finally {
     gc.collecting = false
   }
-  if (!skipCallbacks) invokeCallbacks(rt, 'stop', generation, result[0], result[1])
   return result[0] + result[1]
 }
 

@@ -21,16 +21,10 @@ export function pendingSpace(rt: Runtime): PyGC_Head {
 }
 
 function region(rt: Runtime, generation: number, members: PyGC_Head, survivorsTo: PyGC_Head, reason: CollectReason): [number, number] {
-  const gc = rt.gc
-  gc.collecting = true
-  try {
-    rt.events.emitPhase('gc-start', 'gc_collect_region', generation)
-    const r = runCollection(rt, generation, members, survivorsTo, reason)
-    rt.events.emitPhase('gc-stop', 'gc_collect_region', generation, { collected: r[0], uncollectable: r[1] })
-    return r
-  } finally {
-    gc.collecting = false
-  }
+  rt.events.emitPhase('gc-start', 'gc_collect_region', generation)
+  const r = runCollection(rt, generation, members, survivorsTo, reason)
+  rt.events.emitPhase('gc-stop', 'gc_collect_region', generation, { collected: r[0], uncollectable: r[1] })
+  return r
 }
 
 /** `gc.collect(0)`. @cpython Python/gc.c#gc_collect_young */
@@ -74,8 +68,14 @@ function collectFull(rt: Runtime, reason: CollectReason): [number, number] {
 export function collectIncremental(rt: Runtime, generation: number, reason: CollectReason): number {
   const skip = reason === 'shutdown' && rt.profile.gc.callbacksSkippedAtShutdown
   const reported = reason === 'heap' ? 1 : generation
-  if (!skip) invokeCallbacks(rt, 'start', reported, 0, 0)
-  const [m, n] = generation === 0 ? collectYoung(rt, reason) : generation === 1 ? collectIncrement(rt, reason) : collectFull(rt, reason)
-  if (!skip) invokeCallbacks(rt, 'stop', reported, m, n)
-  return m + n
+  // The callbacks run inside the collection: what they allocate cannot start another one.
+  rt.gc.collecting = true
+  try {
+    if (!skip) invokeCallbacks(rt, 'start', reported, 0, 0)
+    const [m, n] = generation === 0 ? collectYoung(rt, reason) : generation === 1 ? collectIncrement(rt, reason) : collectFull(rt, reason)
+    if (!skip) invokeCallbacks(rt, 'stop', reported, m, n)
+    return m + n
+  } finally {
+    rt.gc.collecting = false
+  }
 }

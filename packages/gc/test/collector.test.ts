@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  PyList_Append,
   PyLong_FromNumber,
   PyTuple_FromArraySteal,
   PyUnicode_FromString,
@@ -9,7 +10,7 @@ import {
   type PyObject,
   type Runtime,
 } from '@heap/core'
-import { call, setattr } from '@heap/core/testing'
+import { call, none, pyfunc, setattr } from '@heap/core/testing'
 import {
   gc_collect,
   gc_get_count,
@@ -327,5 +328,26 @@ describe('stepping', () => {
       expect(seen).toEqual([])
     }
   })
-})
 
+  it('a gc.callbacks callback that allocates past the threshold does not start a nested collection', () => {
+    for (const profile of ['3.8', '3.11', '3.12', '3.14']) {
+      const rt = runtime(profile)
+      rt.gc.enabled = true
+      let calls = 0
+      const kept: PyObject[] = []
+      const cb = pyfunc(rt, 'cb', () => {
+        calls++
+        // Far more GC allocations than the threshold, from inside the collection.
+        for (let i = 0; i < 50; i++) kept.push(list(rt))
+        return none(rt)
+      })
+      PyList_Append(rt.gc.callbacks!, cb)
+      Py_DECREF(cb)
+      rt.gc.generations[0]!.threshold = 10
+      expect(gc_collect(rt)).toBe(0)
+      expect(calls).toBe(2) // start and stop, nothing nested
+      rt.gc.enabled = false
+      for (const op of kept) Py_DECREF(op)
+    }
+  })
+})

@@ -65,6 +65,8 @@ export interface InterpreterOptions {
   heapLimit?: number
   /** The working directory shown in absolute paths (3.9+ print the main script's absolute path). */
   cwd?: string
+  /** `runSource` in repl mode: print the banner first, as `python -i < file` does (default true). */
+  banner?: boolean
 }
 
 export interface RunResult {
@@ -862,7 +864,7 @@ const coreExports = coreNs as unknown as Record<string, unknown>
 /** Runs a program and returns what the simulated process printed and its exit code. */
 export function runSource(source: string, options: InterpreterOptions & { filename: string }): RunResult {
   const interp = new Interpreter(options)
-  const code = options.mode === 'repl' ? interp.runRepl(source, false) : interp.runScript(source, options.filename)
+  const code = options.mode === 'repl' ? interp.runRepl(source, options.banner ?? true) : interp.runScript(source, options.filename)
   return interp.result(code)
 }
 

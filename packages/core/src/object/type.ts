@@ -359,8 +359,9 @@ export interface SharedKeys {
   dk_refcnt: number
 }
 
-function defaultDealloc(self: PyObject): void {
-  // Replaced by every concrete type; reaching it is a simulator bug.
+/** The `tp_dealloc` of a type that defines none: `PyType_Ready` replaces it with the base's. */
+export function defaultDealloc(self: PyObject): void {
+  // Replaced by every concrete type (or inherited); reaching it is a simulator bug.
   throw new Error(`tp_dealloc missing for type ${self.ob_type.tp_name}`)
 }
 

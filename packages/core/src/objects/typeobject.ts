@@ -27,6 +27,7 @@ import {
   PyObject_TypeCheck,
   PyType_IsSubtype,
   PyTypeObject,
+  defaultDealloc,
   type PyGetSetDef,
   type PyMemberDef,
   type PyMethodDef,
@@ -349,7 +350,7 @@ export function inherit_slots(t: PyTypeObject, base: PyTypeObject): void {
   const tt = t as unknown as Record<string, unknown>
   const bb = base as unknown as Record<string, unknown>
   for (const s of INHERITED_SLOTS) {
-    if (tt[s] === null || tt[s] === undefined) tt[s] = bb[s] ?? null
+    if (tt[s] === null || tt[s] === undefined || tt[s] === defaultDealloc) tt[s] = bb[s] ?? null
   }
   // GC-related slots only between types that agree on GC.
   if ((t.tp_flags & Py_TPFLAGS_HAVE_GC) === (base.tp_flags & Py_TPFLAGS_HAVE_GC)) {

@@ -54,10 +54,6 @@ function intTuple(rt: Interpreter['rt'], values: readonly number[]): PyObject {
   return PyTuple_FromArraySteal(rt, values.map((v) => int(rt, v)))
 }
 
-/** The positional arguments of a METH_VARARGS call (core passes them vectorcall-style, not as a tuple). */
-function varargs(args: readonly PyObject[], start: number, nargs: number): PyObject[] {
-  return args.slice(start, start + nargs)
-}
 
 export function createGcModule(interp: Interpreter): PyObject {
   const rt = interp.rt
@@ -68,7 +64,7 @@ export function createGcModule(interp: Interpreter): PyObject {
   const onearg = (name: string, fn: (o: PyObject) => PyObject): PyMethodDef => ({ ml_name: name, ml_meth: (_m, a, s) => fn(a[s]!), ml_flags: METH_O })
   const vararg = (name: string, fn: (items: PyObject[]) => PyObject): PyMethodDef => ({
     ml_name: name,
-    ml_meth: (_m, a, s, n) => fn(varargs(a, s, n)),
+    ml_meth: (_m, a, s, n) => fn(a.slice(s, s + n) as PyObject[]),
     ml_flags: METH_VARARGS,
   })
 

@@ -588,23 +588,6 @@ export function callWithArgsKwargs(rt: Runtime, func: PyObject, callargs: PyObje
   }
 }
 
-/** PyFunction_New's extras: `__module__` from the globals, `__doc__` from the first constant, builtins. */
-export function initFunctionModule(rt: Runtime, func: PyFunctionObject, globals: PyObject): void {
-  // PyFunction_New may have set both already: the previous values are released, not leaked.
-  const name = core.PyDict_GetItemStr(globals as PyDictObject, '__name__')
-  if (name !== null) {
-    Py_INCREF(name)
-    Py_XDECREF(func.func_module)
-    func.func_module = name
-  }
-  const consts = (func.func_code as core.PyCodeObject).co_consts as PyTupleObject
-  const first = consts.ob_item[0]
-  const doc = first !== undefined && first.ob_type === rt.types.str ? first : rt.None
-  Py_INCREF(doc)
-  Py_XDECREF(func.func_doc)
-  func.func_doc = doc
-}
-
 // --- generators ----------------------------------------------------------------------------------------------
 export const makeGenerator = gen.makeGenerator
 export const generatorYield = gen.generatorYield
@@ -619,17 +602,13 @@ export const importStar = imp.importStar
 
 // --- exceptions ------------------------------------------------------------------------------------------------
 
-/** Re-raised exceptions (no new traceback entry), with the lasti RERAISE restores (or null). */
-const reraised = new WeakMap<PyErr, number | null>()
-export function markReraise(err: PyErr, lasti: number | null = null): PyErr {
-  reraised.set(err, lasti)
+const reraised = new WeakSet<PyErr>()
+export function markReraise(err: PyErr): PyErr {
+  reraised.add(err)
   return err
 }
 export function isReraise(err: PyErr): boolean {
   return reraised.has(err)
-}
-export function reraiseLasti(err: PyErr): number | null {
-  return reraised.get(err) ?? null
 }
 export function clearReraise(err: PyErr): void {
   reraised.delete(err)

@@ -1084,7 +1084,6 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             func.func_defaults = lp[--sp]!
             lp[sp] = null
           }
-          api.initFunctionModule(rt, func, frame.globals)
           lp[sp++] = func
           break
         }
