@@ -589,11 +589,21 @@ export class Interpreter {
   compile(source: string, filename: string, mode: CompileMode, arena: PyObject[] | null): PyCodeObject {
     this.sources.add(filename, source)
     try {
-      return compileModule(this, source, filename, mode, arena)
+      return compileModule(this, source, filename, mode, arena, (lineno, message) => this.syntaxWarning(filename, source, lineno, message))
     } catch (e) {
       if (isSyntaxErrorInfo(e)) throw this.syntaxError(e)
       throw e
     }
+  }
+
+  /** A compile-time SyntaxWarning as the warnings module shows it: `file:line: SyntaxWarning: text`, then the line. */
+  private syntaxWarning(filename: string, source: string, lineno: number, message: string): void {
+    let text = `${filename}:${lineno}: SyntaxWarning: ${message}\n`
+    if (!filename.startsWith('<')) {
+      const line = (source.split('\n')[lineno - 1] ?? '').trim()
+      if (line) text += `  ${line}\n`
+    }
+    this.writeStderr(text)
   }
 
   syntaxError(info: import('./compiler/errors.js').SyntaxErrorInfo): PyErr {

@@ -63,7 +63,7 @@ export function anchorsFor(segment: string, interp: Interpreter): Anchors | null
  * highlighted segment; always with anchors; otherwise only when the segment is not the whole line.
  */
 export function shouldShowCarets(interp: Interpreter, line: string, start: number, end: number, anchors: Anchors | null): boolean {
-  let stmt: any = null
+  let stmt: any
   try {
     const tree: any = getParser()(line, { filename: '<carets>', mode: 'exec', profile: interp.rt.profile.id })
     stmt = tree.body?.[0] ?? null

@@ -7,7 +7,7 @@ describe('bad input never crashes the host', () => {
   it('a malformed program gets a SyntaxError report and exit code 1 (exact texts: the conformance suite)', () => {
     const r = run('print(1\n')
     expect(r.exitCode).toBe(1)
-    expect(r.stderr).toMatch(/^  File "prog.py", line 1\n[\s\S]*\nSyntaxError: .+\n$/)
+    expect(r.stderr).toMatch(/^ {2}File "prog.py", line 1\n[\s\S]*\nSyntaxError: .+\n$/)
   })
 
   it('runaway recursion raises RecursionError at the profile’s limit, and the program can catch it', () => {

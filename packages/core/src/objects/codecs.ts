@@ -7,9 +7,8 @@
  */
 import { PyErr, PyErr_Format, PyErr_NewInstance } from '../errors.js'
 import type { PyObject } from '../object/object.js'
-import { Py_DECREF, Py_INCREF } from '../object/refcount.js'
+import { Py_DECREF } from '../object/refcount.js'
 import type { Runtime } from '../runtime/runtime.js'
-import type { PyBaseExceptionObject } from './exceptions.js'
 import { PyLong_FromNumber } from './longobject.js'
 import { PyUnicode_FromString, stringCodePoints, type PyUnicodeObject } from './unicodeobject.js'
 
@@ -36,18 +35,6 @@ function unknownHandler(rt: Runtime, errors: string): PyErr {
   return PyErr_Format(rt, 'LookupError', `unknown error handler name '${errors}'`)
 }
 
-function setFields(rt: Runtime, exc: PyObject, encoding: string, obj: PyObject, start: number, end: number, reason: string): void {
-  const e = exc as PyBaseExceptionObject
-  Py_INCREF(obj)
-  e.fields = {
-    ...(e.fields ?? {}),
-    encoding: PyUnicode_FromString(rt, encoding),
-    object: obj,
-    start: PyLong_FromNumber(rt, start),
-    end: PyLong_FromNumber(rt, end),
-    reason: PyUnicode_FromString(rt, reason),
-  }
-}
 
 /** A UnicodeEncodeError(encoding, str, start, end, reason) to throw. */
 export function makeEncodeError(rt: Runtime, encoding: string, text: string, start: number, end: number, reason: string): PyErr {
@@ -56,7 +43,6 @@ export function makeEncodeError(rt: Runtime, encoding: string, text: string, sta
   const e = PyLong_FromNumber(rt, end)
   try {
     const exc = PyErr_NewInstance(rt, rt.exc['UnicodeEncodeError']!, [encoding, obj, s, e, reason])
-    setFields(rt, exc, encoding, obj, start, end, reason)
     return new PyErr(exc)
   } finally {
     Py_DECREF(obj)
@@ -78,7 +64,6 @@ export function makeDecodeError(rt: Runtime, encoding: string, data: Uint8Array,
   const e = PyLong_FromNumber(rt, end)
   try {
     const exc = PyErr_NewInstance(rt, rt.exc['UnicodeDecodeError']!, [encoding, obj, s, e, reason])
-    setFields(rt, exc, encoding, obj, start, end, reason)
     return new PyErr(exc)
   } finally {
     Py_DECREF(obj)

@@ -572,7 +572,7 @@ export function double_round(rt: Runtime, x: number, ndigits: number): number {
 
 /** Round half to even to an integral double. */
 export function roundHalfEven(x: number): number {
-  let r = Math.round(x)
+  let r: number
   // Math.round rounds halves up; CPython's round() rounds them away from zero, then to even.
   if (Math.abs(x - Math.trunc(x)) === 0.5) r = 2 * Math.round(x / 2)
   else r = Math.abs(x) < 0.5 ? 0 : Math.sign(x) * Math.floor(Math.abs(x) + 0.5)

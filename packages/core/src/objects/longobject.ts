@@ -409,7 +409,7 @@ export function bytesLikeData(o: PyObject): Uint8Array | null {
 function longFromBytes(rt: Runtime, o: PyObject, data: Uint8Array, base: number): PyLongObject {
   let s = ''
   for (const c of data) s += String.fromCharCode(c)
-  const v = /^[\x00-\x7f]*$/.test(s) && !s.includes('\0') ? parseIntLiteral(rt, s, base) : null
+  const v = isAsciiWithoutNul(s) ? parseIntLiteral(rt, s, base) : null
   if (v === null) throw invalidLiteral(rt, base, o)
   return PyLong_FromValue(rt, v)
 }
@@ -1093,3 +1093,11 @@ export function reprOf(o: PyObject): string {
 }
 
 export { errMatches }
+
+function isAsciiWithoutNul(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 0 || c > 0x7f) return false
+  }
+  return true
+}

@@ -82,16 +82,15 @@ import {
   bytesiter_traverse,
   latin1,
 } from './bytesobject.js'
-import { _PyCodecs_SetBytesFactory, decodeBytes, encodeText, unicodeDecodeErrorText, unicodeEncodeErrorText } from './codecs.js'
+import { _PyCodecs_SetBytesFactory, decodeBytes, encodeText } from './codecs.js'
 import { registerFactory } from './descrobject.js'
-import type { PyBaseExceptionObject } from './exceptions.js'
 import { formatStrSpec } from './formatting.js'
-import { PyLong_FromNumber, intValue } from './longobject.js'
+import { PyLong_FromNumber } from './longobject.js'
 import { PyType_GenericAllocObject } from './instances.js'
 import { PyDict_New, PyDict_SetItem } from './dictobject.js'
 import { notImplemented } from './protocols.js'
 import { _PyHash_RegisterExact, type PyTupleObject } from './tupleobject.js'
-import { PyUnicode_Check, newStr } from './type-util.js'
+import { PyUnicode_Check } from './type-util.js'
 import { PyType_NewStatic } from './typeobject.js'
 import { _PyFormat_SetBytesKeyFactory, buildFormat, percentFormat, PyUnicode_Format } from './unicode-format.js'
 import { _PyUnicode_SetBytesFactory, clinicArgs, strMethods } from './unicode-methods.js'
@@ -196,7 +195,6 @@ export function _PyText_Init(rt: Runtime): void {
   initStr(rt)
   initBytes(rt)
   initByteArray(rt)
-  initUnicodeErrors(rt)
 }
 
 function iterType(rt: Runtime, name: string, next: (self: PyObject) => PyObject | null, dealloc: (self: PyObject) => void, traverse: PyTypeObject['tp_traverse'], len: Meth): PyTypeObject {
@@ -430,28 +428,3 @@ function intObj(rt: Runtime, n: number): PyObject {
   return PyLong_FromNumber(rt, n)
 }
 
-/** `str()` of UnicodeEncodeError / UnicodeDecodeError from their fields. */
-function initUnicodeErrors(rt: Runtime): void {
-  const field = (e: PyBaseExceptionObject, name: string): PyObject | null => e.fields?.[name] ?? null
-  const textOf = (o: PyObject | null): string => (o !== null && PyUnicode_Check(o) ? (o as PyUnicodeObject).value : '')
-  const num = (o: PyObject | null): number => (o === null ? 0 : Number(intValue(o)))
-  const enc = rt.exc['UnicodeEncodeError']
-  if (enc !== undefined) {
-    enc.tp_str = (self) => {
-      const e = self as PyBaseExceptionObject
-      const obj = field(e, 'object')
-      if (obj === null) return newStr(rt, '')
-      return newStr(rt, unicodeEncodeErrorText(textOf(field(e, 'encoding')), textOf(obj), num(field(e, 'start')), num(field(e, 'end')), textOf(field(e, 'reason'))))
-    }
-  }
-  const dec = rt.exc['UnicodeDecodeError']
-  if (dec !== undefined) {
-    dec.tp_str = (self) => {
-      const e = self as PyBaseExceptionObject
-      const obj = field(e, 'object')
-      const b = obj === null ? null : bufferOf(obj)
-      if (b === null) return newStr(rt, '')
-      return newStr(rt, unicodeDecodeErrorText(textOf(field(e, 'encoding')), b, num(field(e, 'start')), num(field(e, 'end')), textOf(field(e, 'reason'))))
-    }
-  }
-}

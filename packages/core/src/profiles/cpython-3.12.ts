@@ -38,6 +38,8 @@ export const cpython312 = extendProfile(cpython311, {
   messages: {
     setNameError: null,
     iterSentinelNotCallable: 'iter(object, sentinel): object must be callable',
+    isLiteralWarning: '"{op}" with \'{type}\' literal. Did you mean "{eq}"?',
+    invalidEscapeWarning: "invalid escape sequence '\\{c}'",
     abstractInstantiation: "Can't instantiate abstract class {type} without an implementation for abstract method{s} {methods}",
   },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },

@@ -40,8 +40,9 @@ export const legacy = extendProfile(cpython38, {
     globalNameError: "global name '{name}' is not defined",
     unraisableDel: 'Exception {type}: {value} in {obj} ignored',
     noneDeallocFatal: null,
+    isLiteralWarning: null,
   },
-  output: { unraisableFormat: 'legacy-one-line' },
+  output: { unraisableFormat: 'legacy-one-line', syntaxWarnings: false },
   unsafe: { pyDeallocExported: false },
   baselines: { script: { '1': 627, '0': 397 }, repl: { '1': 629, '0': 395 } },
 })

@@ -208,6 +208,8 @@ export interface CPythonProfile {
     readonly exceptionPrinter: 'pythonrun' | 'traceback-module'
     /** The last line of a traceback names an exception class of `__main__` as `__main__.E` (≤3.10), or `E`. */
     readonly exceptionMainModule: boolean
+    /** The compiler warns about likely mistakes (`is` with a literal, calling a literal, a tuple assertion; 3.8+). */
+    readonly syntaxWarnings: boolean
   }
 
   readonly unsafe: {
@@ -319,6 +321,10 @@ export interface Messages {
   readonly excNoteNotStr: string
   /** `split()` / `subgroup()` of an exception group given something that cannot match. */
   readonly excGroupMatcher: string
+  /** The compiler's SyntaxWarning for `x is <literal>` ({op}: is / is not, {eq}: == / !=, {type}: the literal's type). */
+  readonly isLiteralWarning: string | null
+  /** The SyntaxWarning for an unknown backslash escape ({c}: the character), or null where it is a hidden DeprecationWarning. */
+  readonly invalidEscapeWarning: string | null
   readonly [key: string]: string | null
 }
 

@@ -27,6 +27,7 @@ import {
 import { kind, type Node } from './ast-access.js'
 import { ConstantFactory, constKey } from './constants.js'
 import { SyntaxErrorInfo } from './errors.js'
+import type { WarnFn } from './index.js'
 import { MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, NB, Op, FVC_ASCII, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, type CodeUnit, type ExceptionTableEntry, type Position } from './opcodes.js'
 import { comprehensionName, mangleName, SymbolTable, type SymbolTableEntry } from './symtable.js'
 
@@ -114,8 +115,11 @@ export class Compiler {
   private readonly stack: Unit[] = []
   private readonly filenameObj: PyObject
 
-  constructor(rt: Runtime, mod: Node, filename: string, source: string, mode: CompileMode, consts: ConstantFactory) {
+  private readonly warnFn: WarnFn | undefined
+
+  constructor(rt: Runtime, mod: Node, filename: string, source: string, mode: CompileMode, consts: ConstantFactory, warn?: WarnFn) {
     this.rt = rt
+    this.warnFn = rt.profile.output.syntaxWarnings ? warn : undefined
     this.filename = filename
     this.source = source
     this.interactive = mode === 'single'
@@ -126,6 +130,87 @@ export class Compiler {
 
   dispose(): void {
     Py_DECREF(this.filenameObj)
+  }
+
+  /** @cpython Python/compile.c#compiler_warn */
+  private warn(node: Node, message: string): void {
+    this.warnFn?.(node.lineno, message)
+  }
+
+  /** The type a literal-like expression certainly has, or null. @cpython Python/compile.c#infer_type */
+  private inferType(e: Node): string | null {
+    switch (kind(e)) {
+      case 'Tuple': return 'tuple'
+      case 'List': case 'ListComp': return 'list'
+      case 'Dict': case 'DictComp': return 'dict'
+      case 'Set': case 'SetComp': return 'set'
+      case 'GeneratorExp': return 'generator'
+      case 'Lambda': return 'function'
+      case 'JoinedStr': case 'FormattedValue': return 'str'
+      case 'Constant': return this.consts.objectFor(e).ob_type.tp_name
+      default: return null
+    }
+  }
+
+  /** `x is 1`: identity with a literal other than None, True, False and `...`. @cpython Python/compile.c#check_compare */
+  private checkCompare(e: Node): void {
+    if (!this.warnFn) return
+    const text = this.rt.profile.messages.isLiteralWarning
+    if (text === null) return
+    const isArg = (x: Node): boolean => {
+      if (kind(x) !== 'Constant') return true
+      const o = this.consts.objectFor(x)
+      return o === this.rt.None || o === this.rt.True || o === this.rt.False || o === this.rt.Ellipsis
+    }
+    let left = isArg(e.left)
+    let leftExpr: Node = e.left
+    for (let i = 0; i < e.ops.length; i++) {
+      const op = opName(e.ops[i])
+      const right = isArg(e.comparators[i])
+      if ((op === 'Is' || op === 'IsNot') && (!left || !right)) {
+        const literal = !left ? leftExpr : e.comparators[i]
+        const isNot = op === 'IsNot'
+        this.warn(e, text.replace('{op}', isNot ? 'is not' : 'is').replace('{eq}', isNot ? '!=' : '==').replace('{type}', this.inferType(literal) ?? 'object'))
+        return
+      }
+      left = right
+      leftExpr = e.comparators[i]
+    }
+  }
+
+  /** `(1, 2)(3)`: calling something that cannot be callable. @cpython Python/compile.c#check_caller */
+  private checkCaller(f: Node): void {
+    if (!this.warnFn) return
+    switch (kind(f)) {
+      case 'Constant': case 'Tuple': case 'List': case 'ListComp': case 'Dict': case 'DictComp': case 'Set': case 'SetComp':
+      case 'GeneratorExp': case 'JoinedStr': case 'FormattedValue':
+        this.warn(f, `'${this.inferType(f)}' object is not callable; perhaps you missed a comma?`)
+    }
+  }
+
+  /** `[1, 2][0, 1]` and `5[0]`. @cpython Python/compile.c#check_subscripter @cpython Python/compile.c#check_index */
+  private checkSubscript(e: Node): void {
+    if (!this.warnFn) return
+    const v = e.value
+    const k = kind(v)
+    if (k === 'Constant') {
+      const t = this.consts.objectFor(v).ob_type
+      const types = this.rt.types as unknown as Record<string, unknown>
+      if (t === types.int || t === types.float || t === types.complex || t === types.frozenset || t === types.set) {
+        this.warn(e, `'${t.tp_name}' object is not subscriptable; perhaps you missed a comma?`)
+        return
+      }
+    } else if (k === 'Set' || k === 'SetComp' || k === 'GeneratorExp' || k === 'Lambda') {
+      this.warn(e, `'${this.inferType(v)}' object is not subscriptable; perhaps you missed a comma?`)
+      return
+    }
+    const indexType = this.inferType(e.slice)
+    if (indexType === null || indexType === 'int' || indexType === 'bool' || indexType === 'slice') return
+    if (k === 'Constant') {
+      const name = this.consts.objectFor(v).ob_type.tp_name
+      if (name !== 'str' && name !== 'bytes' && name !== 'tuple') return
+    } else if (k !== 'Tuple' && k !== 'List' && k !== 'ListComp' && k !== 'JoinedStr' && k !== 'FormattedValue') return
+    this.warn(e, `${this.inferType(v)} indices must be integers or slices, not ${indexType}; perhaps you missed a comma?`)
   }
 
   error(msg: string, node: Node): SyntaxErrorInfo {
@@ -815,6 +900,7 @@ export class Compiler {
       case 'Compare': {
         const n = test.ops.length - 1
         if (n > 0) {
+          this.checkCompare(test)
           const cleanup = this.newLabel()
           this.visitExpr(test.left)
           for (let i = 0; i < n; i++) {
@@ -1001,6 +1087,7 @@ export class Compiler {
   }
 
   private compileAssert(s: Node): void {
+    if (kind(s.test) === 'Tuple' && s.test.elts.length > 0) this.warn(s, 'assertion is always true, perhaps remove parentheses?')
     const end = this.newLabel()
     this.jumpIf(s.test, end, true)
     this.setPos(s)
@@ -1222,6 +1309,7 @@ export class Compiler {
       }
       case 'Subscript': {
         const ctx = opName(e.ctx)
+        if (ctx === 'Load') this.checkSubscript(e)
         this.visitExpr(e.value)
         this.visitExpr(e.slice)
         this.setPos(e)
@@ -1276,6 +1364,7 @@ export class Compiler {
   }
 
   private compileCompare(e: Node): void {
+    this.checkCompare(e)
     const n = e.ops.length - 1
     this.visitExpr(e.left)
     if (n === 0) {
@@ -1321,6 +1410,7 @@ export class Compiler {
   }
 
   private compileCall(e: Node): void {
+    this.checkCaller(e.func)
     // Method calls: LOAD_METHOD + CALL.
     const f = e.func
     if (kind(f) === 'Attribute' && opName(f.ctx) === 'Load' && !e.args.some((a: Node) => kind(a) === 'Starred') && !e.keywords.some((k: Node) => !k.arg)) {

@@ -9,7 +9,13 @@ import { ConstantFactory } from './constants.js'
 export type { CompileMode }
 
 /** The parser: source → AST (CPython's `Python.asdl` shapes); throws syntax-error data. */
-export type ParseFn = (source: string, options: { filename: string; mode: CompileMode; profile: string }) => unknown
+export type ParseFn = (
+  source: string,
+  options: { filename: string; mode: CompileMode; profile: string; warn?: WarnFn; invalidEscapeWarning?: string | null },
+) => unknown
+
+/** Receives a SyntaxWarning of the parser or the compiler: the line and the text. */
+export type WarnFn = (lineno: number, message: string) => void
 
 let parserImpl: ParseFn | null = null
 
@@ -32,16 +38,16 @@ interface HasRuntime {
  * keeps the arena (script mode keeps it while the module runs; the REPL while the statement runs); without one,
  * they are released right after compilation (`compile()`, imports).
  */
-export function compileModule(host: HasRuntime, source: string, filename: string, mode: CompileMode, arena: PyObject[] | null): PyCodeObject {
+export function compileModule(host: HasRuntime, source: string, filename: string, mode: CompileMode, arena: PyObject[] | null, warn?: WarnFn): PyCodeObject {
   const rt = host.rt
-  const tree = getParser()(source, { filename, mode, profile: rt.profile.id })
+  const tree = getParser()(source, { filename, mode, profile: rt.profile.id, warn, invalidEscapeWarning: rt.profile.messages.invalidEscapeWarning })
   const own: PyObject[] = arena ?? []
   const factory = new ConstantFactory(rt, own)
   let compiler: Compiler | null = null
   try {
     factory.prepare(tree)
     factory.fold(tree)
-    compiler = new Compiler(rt, tree, filename, source, mode, factory)
+    compiler = new Compiler(rt, tree, filename, source, mode, factory, warn)
     return compiler.compileModule(tree, mode)
   } finally {
     compiler?.dispose()

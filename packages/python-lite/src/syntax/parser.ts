@@ -28,6 +28,10 @@ export interface ParseOptions {
   mode: Mode
   /** Profile id: selects the message texts and grammar differences. */
   profile: string
+  /** Receives the parser's SyntaxWarnings (line, text). */
+  warn?: (lineno: number, message: string) => void
+  /** The text of the unknown-escape SyntaxWarning ({c}: the character), or null for none. */
+  invalidEscapeWarning?: string | null
 }
 
 export class Parser {
@@ -39,14 +43,22 @@ export class Parser {
   private readonly byteCols = new Map<number, number[]>()
   private readonly tokenizer: Tokenizer
   readonly profile: string
+  private readonly opts: ParseOptions
 
   constructor(src: string, opts: ParseOptions) {
     this.filename = opts.filename
     this.profile = opts.profile
+    this.opts = opts
     this.msgs = SYNTAX_MESSAGES[opts.profile] ?? SYNTAX_MESSAGES['3.11']!
     this.lines = src.split('\n')
     this.tokenizer = new Tokenizer(src, opts.filename, this.msgs)
     this.toks = this.tokenizer.tokenize()
+  }
+
+  /** @cpython Parser/string_parser.c#warn_invalid_escape_sequence */
+  invalidEscape(c: string, t: Token): void {
+    const text = this.opts.invalidEscapeWarning
+    if (text && this.opts.warn) this.opts.warn(t.line, text.replace('{c}', c))
   }
 
   // --- positions -----------------------------------------------------------------------------------------------

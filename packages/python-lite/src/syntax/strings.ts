@@ -12,12 +12,14 @@ interface HostParser {
   readonly msgs: import('./messages.js').SyntaxMessages
   subExpression(text: string, line: number, col: number): any
   byteCol(line: number, col: number): number
+  /** An unknown escape `\\c` in a literal token (a SyntaxWarning on the profiles that give one). */
+  invalidEscape(c: string, t: Token): void
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' }
 
 /** Decodes backslash escapes of a (non-raw) literal body. */
-export function decodeEscapes(body: string, bytes: boolean, onError: (msg: string) => never): string {
+export function decodeEscapes(body: string, bytes: boolean, onError: (msg: string) => never, onUnknown?: (c: string) => void): string {
   let out = ''
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!
@@ -59,6 +61,7 @@ export function decodeEscapes(body: string, bytes: boolean, onError: (msg: strin
       i += 2 + m![0].length - 1
     } else {
       // Unknown escapes are kept as written.
+      onUnknown?.(n)
       out += '\\' + n
       i++
     }
@@ -80,12 +83,12 @@ export function parseStringToken(p: HostParser, t: Token): { value: unknown; fst
   }
   if (isBytes) {
     if (!isAsciiText(body)) fail('bytes can only contain ASCII literal characters')
-    const s = raw ? body : decodeEscapes(body, true, fail)
+    const s = raw ? body : decodeEscapes(body, true, fail, (c) => p.invalidEscape(c, t))
     const out = new Uint8Array(s.length)
     for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff
     return { value: out, fstring: false }
   }
-  if (!prefix.includes('f')) return { value: raw ? body : decodeEscapes(body, false, fail), fstring: false }
+  if (!prefix.includes('f')) return { value: raw ? body : decodeEscapes(body, false, fail, (c) => p.invalidEscape(c, t)), fstring: false }
   return { value: parseFString(p, t, body, raw, prefix.length + quote.length), fstring: true }
 }
 
@@ -96,7 +99,7 @@ function parseFString(p: HostParser, t: Token, body: string, raw: boolean, bodyO
   const pos = (): any => ({ lineno: t.line, col_offset: p.byteCol(t.line, t.col), end_lineno: t.endLine, end_col_offset: p.byteCol(t.endLine, t.endCol) })
   const flushLit = (): void => {
     if (lit !== '') {
-      pieces.push({ _type: 'Constant', value: raw ? lit : decodeEscapes(lit, false, (m) => { throw p.error(m, t) }), kind: null, ...pos() })
+      pieces.push({ _type: 'Constant', value: raw ? lit : decodeEscapes(lit, false, (m) => { throw p.error(m, t) }, (c) => p.invalidEscape(c, t)), kind: null, ...pos() })
       lit = ''
     }
   }

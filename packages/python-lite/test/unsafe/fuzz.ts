@@ -90,7 +90,7 @@ export function fuzz(from: number, to: number): void {
     try {
       res = runSource(src, { profile, filename: 'fuzz.py', maxSteps: 200_000 })
     } catch (e) {
-      throw new Error(`the host crashed on seed ${seed} (${profile}):\n${src}\n${e instanceof Error ? e.stack : String(e)}`)
+      throw new Error(`the host crashed on seed ${seed} (${profile}):\n${src}\n${e instanceof Error ? e.stack : String(e)}`, { cause: e })
     }
     expect([0, 1, 134, 139], `seed ${seed} (${profile}) exit ${res.exitCode}:\n${src}\n${res.stderr}`).toContain(res.exitCode)
     expect(res.stderr, `seed ${seed}: internal error\n${src}`).not.toContain('heap internal error')
