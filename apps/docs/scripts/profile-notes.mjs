@@ -8,6 +8,9 @@ export const FIELD_NOTES = {
   'cpython.sysVersion': '`sys.version`, as that build prints it (also the interactive banner).',
   'cpython.hexversion': '`sys.hexversion`.',
 
+  'objects.text.hash.*':
+    'Which function `hash()` of a `str` or `bytes` uses under `PYTHONHASHSEED=0`: it decides the hash values a program prints and the iteration order of sets of strings. 64-bit builds used SipHash-2-4 up to 3.10 and SipHash-1-3 from 3.11; 32-bit (wasm) builds use FNV; Python 2 hashed per character.',
+
   'objects.immortality':
     'How the shared objects are protected from being freed: not at all (ordinary counts), by a huge initial count (3.11: 999 999 999), or by PEP 683 immortality (3.12+), where the count is a marker that increments and decrements leave alone.',
   'objects.immortalRefcount': 'What `sys.getrefcount` reports for an immortal object (`None`, small ints, …) — a constant, whatever the program does.',

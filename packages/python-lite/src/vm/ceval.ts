@@ -150,10 +150,13 @@ function handleException(ts: ThreadState, frame: Frame, err: PyErr): boolean {
   if (!api.isReraise(err)) api.tracebackHere(ts, frame, exc)
   api.clearReraise(err)
   const lasti = frame.lasti
+  // RERAISE restores lasti (for the traceback) but the handler is looked up at the RERAISE itself.
+  const at = frame.unwindFrom >= 0 ? frame.unwindFrom : lasti
+  frame.unwindFrom = -1
   const table = frame.unit.exceptionTable
   for (let i = 0; i < table.length; i++) {
     const h = table[i]!
-    if (lasti >= h.start && lasti < h.end) {
+    if (at >= h.start && at < h.end) {
       const lp = frame.localsplus
       const base = frame.stackBase + h.depth
       const borrowed = frame.borrowed
@@ -1238,6 +1241,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           lp[sp] = null
           if (oparg) {
             const lasti = lp[sp - 1]!
+            frame.unwindFrom = frame.lasti
             frame.lasti = api.intOf(lasti)
           }
           save()

@@ -42,6 +42,8 @@ export class Frame {
   ip: number
   /** The instruction being executed (for tracebacks). */
   lasti: number
+  /** The instruction whose handler to look up when it differs from lasti (a RERAISE that restored lasti), or -1. */
+  unwindFrom = -1
   previous: Frame | null
   frameObject: PyFrameObject | null
   owner: number
