@@ -85,7 +85,11 @@ function kindOf(decl) {
 }
 
 function escapeMd(s) {
-  return s.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  // Vue would read `{{ }}` (even inside inline code) as an interpolation: such code spans become v-pre elements.
+  return s
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`([^`]*(?:\{\{|\}\})[^`]*)`/g, (_m, code) => `<code v-pre>${code}</code>`)
 }
 
 function cpythonLinks(tags) {
