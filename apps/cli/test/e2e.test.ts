@@ -105,6 +105,10 @@ describe('heap tour and profiles', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/1\. Reference counting/)
     expect(r.stdout).toMatch(/End of the tour/)
+    // Every chapter shows the heap its program left behind.
+    expect(r.stdout).not.toMatch(/\(no snapshot\)/)
+    expect(r.stdout.match(/objects created by the program and still alive: \d+/g)?.length).toBe(r.stdout.match(/heap at exit:/g)?.length)
+    expect(r.stdout).toMatch(/collector lists: gen0: \d+/)
   }, 120_000)
   it('lists the profiles', () => {
     const r = heap(['profiles'])

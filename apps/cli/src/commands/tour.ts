@@ -17,7 +17,7 @@ function indent(text: string, prefix: string): string {
 }
 
 function run(ch: Chapter, profile: string): RunResult & { heap: string } {
-  const r = runSource(ch.program, { profile, mode: ch.repl ? 'repl' : 'script', filename: `${ch.id}.py`, files: {}, maxSteps: 50_000_000 })
+  const r = runSource(ch.program, { profile, mode: ch.repl ? 'repl' : 'script', filename: `${ch.id}.py`, files: {}, maxSteps: 50_000_000, observe: { snapshots: 'exit' } })
   return { ...r, heap: summarizeHeap(r) }
 }
 
