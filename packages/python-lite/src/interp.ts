@@ -207,6 +207,16 @@ export class Interpreter {
     return PyUnicode_FromString(this.rt, s)
   }
 
+  /** `PyObject_GetAttrString`: the attribute by name (a new reference; the interned name is released). */
+  getAttr(o: PyObject, name: string): PyObject {
+    const k = this.intern(name)
+    try {
+      return (coreExports.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(o, k)
+    } finally {
+      Py_DECREF(k)
+    }
+  }
+
   registerModule(name: string, mod: PyObject): void {
     const k = this.intern(name)
     PyDict_SetItem(this.modules, k, mod)
@@ -368,7 +378,7 @@ export class Interpreter {
   /** A sorted list of a mapping's keys (a new reference). */
   sortedKeys(mapping: PyObject): PyObject {
     const list = (coreExports.PySequence_List as (o: PyObject) => PyObject)(mapping)
-    const sort = (coreExports.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(list, this.intern('sort'))
+    const sort = this.getAttr(list, 'sort')
     try {
       Py_DECREF((coreExports.PyObject_CallNoArgs as (f: PyObject) => PyObject)(sort))
     } finally {
@@ -455,7 +465,7 @@ export class Interpreter {
     if (meta === rt.types.type) return null
     let prep: PyObject
     try {
-      prep = (coreExports.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(meta, this.intern('__prepare__'))
+      prep = this.getAttr(meta, '__prepare__')
     } catch (e) {
       if (errMatches(e, 'AttributeError')) {
         Py_DECREF(e.exc)
@@ -646,6 +656,8 @@ export class Interpreter {
   crash(kind: 'abort' | 'segfault', message: string | null, why: string): never {
     this.flushStdout()
     this.crashReason = why
+    // A dead process's heap is never torn down: references held by its frames are not released.
+    this.rt.unsafeActive = true
     if (message !== null) this.writeStderr(message + '\n')
     if (kind === 'segfault' && this.faulthandlerEnabled) {
       this.writeStderr('Fatal Python error: Segmentation fault\n\n' + this.currentThreadDump())

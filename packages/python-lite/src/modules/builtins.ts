@@ -113,7 +113,7 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
         interp.writeStderr(text)
         return
       }
-      const w = PyObject_GetAttr(file!, interp.intern('write'))
+      const w = interp.getAttr(file!, 'write')
       const s = str(rt, text)
       try {
         Py_DECREF(PyObject_Vectorcall(w, [s], 0, 1, null))
@@ -339,7 +339,7 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
     if (nargs !== 1) throw PyErr_Format(rt, 'TypeError', `sorted expected 1 argument, got ${nargs}`)
     const list = (coreAny.PySequence_List as (o: PyObject) => PyObject)(args[start]!)
     try {
-      const sort = PyObject_GetAttr(list, interp.intern('sort'))
+      const sort = interp.getAttr(list, 'sort')
       try {
         Py_DECREF(PyObject_Vectorcall(sort, args, start + 1, 0, kwnames))
       } finally {
@@ -450,7 +450,7 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
   const vars: Builtin = (_m, args, start, nargs) => {
     if (nargs === 0) return interp.frameLocals(interp.ts.frame)
     try {
-      return PyObject_GetAttr(args[start]!, interp.intern('__dict__'))
+      return interp.getAttr(args[start]!, '__dict__')
     } catch (e) {
       if (errMatches(e, 'AttributeError')) {
         Py_DECREF(e.exc)

@@ -207,7 +207,7 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
       interp.writeStdout(text)
       return
     }
-    const w = (coreAny.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(out, interp.intern('write'))
+    const w = interp.getAttr(out, 'write')
     const s = str(rt, text)
     try {
       Py_DECREF(PyObject_CallArgs(w, [s]))

@@ -1240,7 +1240,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const exc = lp[--sp]!
           lp[sp] = null
           if (oparg) {
-            const lasti = lp[sp - 1]!
+            // The deepest of the oparg values under the exception is the saved lasti.
+            const lasti = lp[sp - oparg]!
             frame.unwindFrom = frame.lasti
             frame.lasti = api.intOf(lasti)
           }

@@ -24,7 +24,7 @@ import {
   type visitproc,
 } from '@heap/core'
 import { _PyEval_EvalFrame } from './ceval.js'
-import { clearFrameContents, FRAME_OWNED_BY_GENERATOR, frameContentsTraverse, type Frame } from './frame.js'
+import { clearFrameContents, takeOwnership, FRAME_OWNED_BY_GENERATOR, frameContentsTraverse, type Frame } from './frame.js'
 import type { ExcInfo, ThreadState } from './threadstate.js'
 
 export const FRAME_CREATED = 0
@@ -94,7 +94,19 @@ function clearGenFrame(g: PyGenObject): void {
   if (f === null) return
   g.gi_frame = null
   f.generator = null
+  // As `_PyFrame_ClearExceptCode`: a frame object that outlives the generator (a traceback) takes the frame over.
+  const fo = f.frameObject
+  if (fo !== null && fo.ob_refcnt > 1) {
+    takeOwnership(f)
+    Py_DECREF(fo)
+    return
+  }
   clearFrameContents(f)
+  if (fo !== null) {
+    f.frameObject = null
+    fo.f_frame = null
+    Py_DECREF(fo)
+  }
   Py_DECREF(f.code)
 }
 
