@@ -267,6 +267,12 @@ export interface Messages {
   /** Instantiating a class with abstract methods ({s}: plural suffix; {methods}: the names). */
   readonly abstractInstantiation: string
   readonly unraisableDel: string
+  /**
+   * How an exception in an atexit callback is reported: null prints `Error in atexit._run_exitfuncs:` and the
+   * exception (≤3.9); a template with `{obj}` is a whole unraisable header (3.13+); otherwise the `in …` part of
+   * `Exception ignored in …: <func>`.
+   */
+  readonly atexitCallbackError: string | null
   readonly noneDeallocFatal: string | null
   /** Argument Clinic's `Py_ssize_t` converter given a float (3.8), or null (the generic index error). */
   readonly ssizeArgFloat: string | null
