@@ -803,6 +803,8 @@ export class Interpreter {
     try {
       if (this.rt.unsafeActive) checkCorruptionAtExit(this.rt)
       finalizeInterpreter(this)
+      // A free list corrupted during teardown is used again before the process ends.
+      if (this.rt.unsafeActive) checkCorruptionAtExit(this.rt)
     } catch (e) {
       if (e instanceof ProcessExit) return this.endProcess(e)
       if (e instanceof BudgetExceeded) return this.budgetExceeded(e)

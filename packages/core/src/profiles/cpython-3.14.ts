@@ -36,6 +36,7 @@ export const cpython314 = extendProfile(cpython313, {
   },
   output: { unraisableFormat: 'ignored-while-calling' },
   messages: {
+    ctypesCharExpected: 'one character bytes, bytearray, or an integer in range(256) expected, not {type}',
     intFloorDivZero: 'division by zero',
     intModZero: 'division by zero',
     intDivmodZero: 'division by zero',

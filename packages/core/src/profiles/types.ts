@@ -267,6 +267,8 @@ export interface Messages {
   /** Instantiating a class with abstract methods ({s}: plural suffix; {methods}: the names). */
   readonly abstractInstantiation: string
   readonly unraisableDel: string
+  /** ctypes `c_char` given something else ({type}: its type). @cpython Modules/_ctypes/cfield.c#c_set */
+  readonly ctypesCharExpected: string
   /**
    * How an exception in an atexit callback is reported: null prints `Error in atexit._run_exitfuncs:` and the
    * exception (≤3.9); a template with `{obj}` is a whole unraisable header (3.13+); otherwise the `in …` part of
