@@ -892,8 +892,6 @@ class FuncPtr extends CDataObject {
 /** The C API functions `pythonapi` exposes. */
 const API = new Set(['_Py_Dealloc', 'Py_IncRef', 'Py_DecRef', 'Py_IncRef', 'PyObject_Free'])
 
-/** The value a call of a `void` function returns through ctypes' default `c_int` restype (a register's leftover). */
-const VOID_RESULT = -1n
 
 /** A C-level argument: the object a `py_object` carries, or an address. */
 function apiObjectArg(ctx: Ctx, a: PyObject): PyObject {
@@ -931,7 +929,8 @@ function callApi(ctx: Ctx, name: string, args: PyObject[]): PyObject {
       forcedDealloc(rt, op)
       break
   }
-  return pyInt(rt, VOID_RESULT)
+  // A void function through the default `c_int` restype: the register's leftover, per profile.
+  return pyInt(rt, BigInt(rt.profile.unsafe.voidCallResult))
 }
 
 /**

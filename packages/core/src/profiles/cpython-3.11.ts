@@ -215,6 +215,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     exceptionMainModule: false,
   },
   unsafe: {
+    voidCallResult: -1,
     pyDeallocExported: true,
     noneDealloc: 'fatal',
     smallIntDealloc: 'free-invalid-pointer',

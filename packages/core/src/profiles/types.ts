@@ -225,6 +225,11 @@ export interface CPythonProfile {
     readonly doubleFree: 'crash-at-exit' | 'crash-now'
     /** The line of `string_at` in the stdlib's `ctypes/__init__.py` (faulthandler shows it). */
     readonly stringAtLine: number
+    /**
+     * What a `void` C function returns through ctypes' default `c_int` restype: the return register's leftover
+     * (-1 as observed on x86-64 after `_Py_Dealloc`; 0 under wasm32, where a void call leaves nothing).
+     */
+    readonly voidCallResult: number
   }
 
   /** Per-mode baselines for interpreter-shared objects' refcounts (live references held elsewhere). */
