@@ -42,7 +42,8 @@ export function runInput(run: Pick<CaseRun, 'case' | 'mode' | 'profile'>, extra:
     profile: run.profile,
     mode: run.mode,
     filename: file.filename,
-    argv: run.mode === 'script' ? run.case.argv : [],
+    // sys.argv as CPython builds it: the script as given, then its arguments ('' at the REPL).
+    argv: run.mode === 'script' ? [file.filename, ...run.case.argv] : [''],
     files,
     pointerSize: PROFILES[run.profile]?.pointerSize ?? 8,
     maxSteps: 50_000_000,

@@ -32,7 +32,7 @@ describe('case discovery', () => {
     expect(profilesFor(one, 'script', { includeOptional: true }).profiles).toContain('3.9')
     const input = runInput({ case: multi, mode: 'script', profile: '3.14' })
     expect(input.source).toBe('import helper\n')
-    expect(input.options).toMatchObject({ profile: '3.14', mode: 'script', filename: 'main.py', argv: ['a'], pointerSize: 4 })
+    expect(input.options).toMatchObject({ profile: '3.14', mode: 'script', filename: 'main.py', argv: ['main.py', 'a'], pointerSize: 4 })
     expect(Object.keys(input.options.files!).sort()).toEqual(['data/x.txt', 'helper.py'])
   })
 

@@ -21,7 +21,7 @@ describe('judge', () => {
     let seen: Parameters<RunSource> | undefined
     judge(run, (...a) => ((seen = a), { stdout: '', stderr: '', merged: '', exitCode: 0 }), noLists)
     expect(seen![0]).toContain('sys.argv')
-    expect(seen![1]).toMatchObject({ profile: '3.11', mode: 'script', filename: 'sys_argv.py', argv: ['alpha', '--beta', '3'], pointerSize: 8 })
+    expect(seen![1]).toMatchObject({ profile: '3.11', mode: 'script', filename: 'sys_argv.py', argv: ['sys_argv.py', 'alpha', '--beta', '3'], pointerSize: 8 })
   })
 
   test('a mismatch fails with a diff; a listed mismatch is an expected failure; a listed match is an unexpected pass', () => {

@@ -38,12 +38,12 @@ import { installInterpreterTypes } from './objects/install.js'
 import { createBuiltinsModule } from './modules/builtins.js'
 import { createSysModule, type SysState } from './modules/sys.js'
 import { BUILTIN_MODULES } from './modules/registry.js'
+import { atexit_callfuncs, type AtexitCallback } from './modules/atexit.js'
 import { printException, writeUnraisable, formatSyntaxError } from './traceback.js'
 import { finalizeInterpreter } from './shutdown.js'
 import { SourceRegistry } from './sources.js'
 import { isSyntaxErrorInfo } from './compiler/errors.js'
 import { ReplSession } from './repl.js'
-import { excIs } from './vm/errors.js'
 import { StartupSet, TraceRecorder, recordGCSteps, takeSnapshot } from './observe.js'
 import type { GCStep, HeapSnapshot, ObserveOptions, TraceEvent } from './observe-types.js'
 
@@ -108,8 +108,8 @@ export class Interpreter {
   readonly observe: ObserveOptions
   readonly snapshots: HeapSnapshot[] = []
   trace: TraceRecorder | null = null
-  /** `atexit` callbacks (owned callables), run first at exit, last registered first. */
-  readonly atexitCallbacks: PyObject[] = []
+  /** `atexit` callbacks (owned), run first at exit, last registered first. */
+  readonly atexitCallbacks: AtexitCallback[] = []
 
   constructor(opts: InterpreterOptions = {}) {
     this.options = opts
@@ -194,6 +194,10 @@ export class Interpreter {
     if (this.sysModule !== undefined) visit(this.sysModule)
     if (this.arena) for (const o of this.arena) visit(o)
     for (const o of this.extraRoots) visit(o)
+    for (const cb of this.atexitCallbacks) {
+      visit(cb.func)
+      for (const a of cb.args) visit(a)
+    }
   }
 
   /** Other objects the interpreter keeps (module objects of builtins, sys streams …). */
@@ -246,25 +250,10 @@ export class Interpreter {
     return (this.coreApi().dirNames as ((o: PyObject) => string[]) | undefined)?.(obj) ?? []
   }
 
-  /** Runs the `atexit` callbacks, last registered first; errors are reported as unraisable. */
+  /** Runs the `atexit` callbacks, last registered first. @cpython Python/pylifecycle.c#call_py_exitfuncs */
   runAtexit(): void {
-    while (this.atexitCallbacks.length > 0) {
-      const cb = this.atexitCallbacks.pop()!
-      try {
-        const r = (coreExports.PyObject_CallNoArgs as (f: PyObject) => PyObject)(cb)
-        Py_DECREF(r)
-      } catch (e) {
-        if (!(e instanceof PyErr)) throw e
-        const err: PyErr = e
-        if (!excIs(err, 'SystemExit')) {
-          this.writeStderr('Error in atexit._run_exitfuncs:\n')
-          this.printException(err.exc)
-        }
-        Py_DECREF(err.exc)
-      } finally {
-        Py_DECREF(cb)
-      }
-    }
+    const err = atexit_callfuncs(this)
+    if (err !== null) Py_DECREF(err.exc)
   }
 
   /** Where a stdlib module written in Python lives (shown in tracebacks through it). */
@@ -826,6 +815,8 @@ export class Interpreter {
     try {
       if (this.rt.unsafeActive) checkCorruptionAtExit(this.rt)
       finalizeInterpreter(this)
+      // A free list corrupted during teardown is used again before the process ends.
+      if (this.rt.unsafeActive) checkCorruptionAtExit(this.rt)
     } catch (e) {
       if (e instanceof ProcessExit) return this.endProcess(e)
       if (e instanceof BudgetExceeded) return this.budgetExceeded(e)

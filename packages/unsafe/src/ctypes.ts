@@ -283,7 +283,7 @@ function setSimple(ctx: Ctx, info: SimpleInfo, addr: number, value: PyObject, ty
       const data = bytesData(rt, value)
       if (data !== null && data.length === 1) writeBytes(rt, addr, data)
       else if (value.ob_type === rt.types.int) writeInt(rt, addr, 1, indexValue(rt, value))
-      else throw PyErr_Format(rt, 'TypeError', `one character bytes, bytearray or integer expected`)
+      else throw PyErr_Format(rt, 'TypeError', rt.profile.messages.ctypesCharExpected.replace('{type}', value.ob_type.tp_name))
       return null
     }
     case 'void_p': {
@@ -390,22 +390,9 @@ function normIndex(ctx: Ctx, i: number, n: number): number {
   return j
 }
 
-/** The start/stop/step of a slice over `n` items. */
-function sliceIndices(ctx: Ctx, slice: PyObject, n: number): [number, number, number, number] {
-  const f = coreAny.PySlice_GetIndicesEx as ((s: PyObject, n: number) => [number, number, number, number]) | undefined
-  if (f !== undefined) return f(slice, n)
-  const s = slice as unknown as { start: PyObject; stop: PyObject; step: PyObject }
-  const rt = ctx.rt
-  const get = (o: PyObject, d: number): number => (o === rt.None ? d : Number(indexValue(rt, o)))
-  const step = get(s.step, 1)
-  let start = get(s.start, step < 0 ? n - 1 : 0)
-  let stop = get(s.stop, step < 0 ? -1 : n)
-  if (start < 0) start += n
-  if (stop < 0 && s.stop !== rt.None) stop += n
-  start = Math.max(step < 0 ? -1 : 0, Math.min(start, step < 0 ? n - 1 : n))
-  stop = Math.max(step < 0 ? -1 : 0, Math.min(stop, step < 0 ? n - 1 : n))
-  const len = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step))
-  return [start, stop, step, len]
+/** The start/stop/step/length of a slice over `n` items. */
+function sliceIndices(_ctx: Ctx, slice: PyObject, n: number): [number, number, number, number] {
+  return core.PySlice_GetIndicesEx(slice, n)
 }
 
 export interface CtypesOptions {
@@ -627,7 +614,6 @@ export function createCtypesModule(rt: Runtime, opts: CtypesOptions = {}): PyObj
             else for (let k = 0; k < len; k++) writeBytes(rt, op.b_ptr + start + k * step, data.subarray(k, k + 1))
             return
           }
-          if (es.simple?.kind === 'char' && value.ob_type === T.str) throw PyErr_Format(rt, 'TypeError', "a bytes-like object is required, not 'str'")
           const seq = (coreAny.PySequence_List as ((o: PyObject) => PyObject) | undefined)?.(value)
           if (seq === undefined) throw PyErr_Format(rt, 'TypeError', 'can only assign a sequence')
           try {
@@ -906,8 +892,6 @@ class FuncPtr extends CDataObject {
 /** The C API functions `pythonapi` exposes. */
 const API = new Set(['_Py_Dealloc', 'Py_IncRef', 'Py_DecRef', 'Py_IncRef', 'PyObject_Free'])
 
-/** The value a call of a `void` function returns through ctypes' default `c_int` restype (a register's leftover). */
-const VOID_RESULT = -1n
 
 /** A C-level argument: the object a `py_object` carries, or an address. */
 function apiObjectArg(ctx: Ctx, a: PyObject): PyObject {
@@ -945,7 +929,8 @@ function callApi(ctx: Ctx, name: string, args: PyObject[]): PyObject {
       forcedDealloc(rt, op)
       break
   }
-  return pyInt(rt, VOID_RESULT)
+  // A void function through the default `c_int` restype: the register's leftover, per profile.
+  return pyInt(rt, BigInt(rt.profile.unsafe.voidCallResult))
 }
 
 /**

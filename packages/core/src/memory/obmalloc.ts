@@ -9,11 +9,13 @@ import type { PyObject } from '../object/object.js'
 
 /** `POOL_OVERHEAD`: the pool header before the first block. */
 const POOL_OVERHEAD = 48
-/** Where pymalloc's arenas start (mmap region) and where malloc's heap starts (brk region). */
-const ARENA_BASE = 0x7f3a_5c00_0000
-const MALLOC_BASE = 0x55d2_c3a0_0000
-/** Where statically allocated objects live (the executable's data segment). */
-const STATIC_BASE = 0x55d2_c180_0000
+/**
+ * Where pymalloc's arenas start (mmap region), where malloc's heap starts (brk region) and where statically
+ * allocated objects live (the executable's data segment): a 64-bit Linux process, or a 32-bit (wasm32) one whose
+ * addresses fit in a pointer.
+ */
+const LAYOUT_64 = { arena: 0x7f3a_5c00_0000, malloc: 0x55d2_c3a0_0000, static: 0x55d2_c180_0000 }
+const LAYOUT_32 = { arena: 0x0100_0000, malloc: 0x4000_0000, static: 0x0001_0000 }
 
 class Pool {
   readonly start: number
@@ -59,15 +61,21 @@ export class AddressSpace {
   private readonly pools: Pool[] = []
   private readonly freepools: Pool[] = []
   private arenaCount = 0
-  private arenaTop = ARENA_BASE
-  private arenaEnd = ARENA_BASE
+  private readonly arenaBase: number
+  private arenaTop: number
+  private arenaEnd: number
 
-  private mallocTop = MALLOC_BASE
+  private mallocTop: number
   private readonly largeFree = new Map<number, number[]>()
   private readonly largeBlocks = new Map<number, { size: number; obj: PyObject | undefined }>()
-  private staticTop = STATIC_BASE
+  private readonly staticBase: number
+  private staticTop: number
 
-  constructor(opts: { alignment: number; smallRequestThreshold: number; poolSize: number; arenaSize: number; limit?: number }) {
+  constructor(opts: { alignment: number; smallRequestThreshold: number; poolSize: number; arenaSize: number; limit?: number; pointerSize?: number }) {
+    const layout = opts.pointerSize === 4 ? LAYOUT_32 : LAYOUT_64
+    this.arenaBase = this.arenaTop = this.arenaEnd = layout.arena
+    this.mallocTop = layout.malloc
+    this.staticBase = this.staticTop = layout.static
     this.alignment = opts.alignment
     this.threshold = opts.smallRequestThreshold
     this.poolSize = opts.poolSize
@@ -118,8 +126,8 @@ export class AddressSpace {
 
   /** Records that `op`'s header lives in the block at `block`. */
   setOwner(block: number, op: PyObject | undefined): void {
-    if (block >= ARENA_BASE && block < this.arenaEnd) {
-      const pool = this.pools[Math.floor((block - ARENA_BASE) / this.poolSize)]!
+    if (block >= this.arenaBase && block < this.arenaEnd) {
+      const pool = this.pools[Math.floor((block - this.arenaBase) / this.poolSize)]!
       pool.objs[(block - pool.start - POOL_OVERHEAD) / pool.blockSize] = op
       return
     }
@@ -132,8 +140,8 @@ export class AddressSpace {
    * NON-CPYTHON: the simulation's way of giving meaning to raw addresses.
    */
   blockAt(addr: number): { block: number; size: number; obj: PyObject | undefined; free: boolean } | null {
-    if (addr >= ARENA_BASE && addr < this.arenaEnd) {
-      const pool = this.pools[Math.floor((addr - ARENA_BASE) / this.poolSize)]
+    if (addr >= this.arenaBase && addr < this.arenaEnd) {
+      const pool = this.pools[Math.floor((addr - this.arenaBase) / this.poolSize)]
       if (!pool || pool.szidx < 0) return null
       const off = addr - pool.start - POOL_OVERHEAD
       if (off < 0 || off >= pool.nextoffset) return null
@@ -170,7 +178,7 @@ export class AddressSpace {
   }
 
   isStatic(addr: number): boolean {
-    return addr >= STATIC_BASE && addr < this.staticTop
+    return addr >= this.staticBase && addr < this.staticTop
   }
 
   stats(): AllocatorStats {
@@ -202,7 +210,7 @@ export class AddressSpace {
   }
 
   private poolFree(addr: number): number {
-    const pool = this.pools[Math.floor((addr - ARENA_BASE) / this.poolSize)]!
+    const pool = this.pools[Math.floor((addr - this.arenaBase) / this.poolSize)]!
     const idx = (addr - pool.start - POOL_OVERHEAD) / pool.blockSize
     const wasFull = !pool.inUsed
     // The previous head of the free list, or the first never-used block, or NULL when the pool was full.

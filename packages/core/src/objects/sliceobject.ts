@@ -172,6 +172,16 @@ export function PySlice_AdjustIndices(length: number): number {
 }
 
 /**
+ * `PySlice_GetIndicesEx`: `PySlice_Unpack` then `PySlice_AdjustIndices` — [start, stop, step, slicelength].
+ * @cpython Objects/sliceobject.c#PySlice_GetIndicesEx
+ */
+export function PySlice_GetIndicesEx(slice: PyObject, length: number): [number, number, number, number] {
+  PySlice_Unpack(slice)
+  const n = PySlice_AdjustIndices(length)
+  return [sliceBounds.start, sliceBounds.stop, sliceBounds.step, n]
+}
+
+/**
  * `_PySlice_GetLongIndices`: `slice.indices(length)` with arbitrary-precision ints (bigint arithmetic).
  * @cpython Objects/sliceobject.c#_PySlice_GetLongIndices
  */

@@ -182,6 +182,8 @@ export const cpython311: CPythonProfile = freezeProfile({
     setNameError: "Error calling __set_name__ on '{type}' instance {name} in '{cls}'",
     mroConflict: 'Cannot create a consistent method resolution\norder (MRO) for bases {bases}',
     unraisableDel: 'Exception ignored in: {obj}',
+    ctypesCharExpected: 'one character bytes, bytearray or integer expected',
+    atexitCallbackError: 'in atexit callback',
     noneDeallocFatal: 'none_dealloc: deallocating None: bug likely caused by a refcount error in a C extension',
     ssizeArgFloat: null,
     intArgNotInt: null,
@@ -213,6 +215,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     exceptionMainModule: false,
   },
   unsafe: {
+    voidCallResult: -1,
     pyDeallocExported: true,
     noneDealloc: 'fatal',
     smallIntDealloc: 'free-invalid-pointer',

@@ -26,6 +26,7 @@ export const cpython313 = extendProfile(cpython312, {
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
   output: { replSourceLines: true, exceptionPrinter: 'traceback-module' },
   messages: {
+    atexitCallbackError: 'Exception ignored in atexit callback {obj}',
     floatModZero: 'float modulo by zero',
     intTooManyArgs: 'int expected at most 2 arguments, got {n}',
     gcSetThresholdTooFew: 'gc.set_threshold requires 1 to 3 arguments',

@@ -36,6 +36,7 @@ export const cpython314 = extendProfile(cpython313, {
   },
   output: { unraisableFormat: 'ignored-while-calling' },
   messages: {
+    ctypesCharExpected: 'one character bytes, bytearray, or an integer in range(256) expected, not {type}',
     intFloorDivZero: 'division by zero',
     intModZero: 'division by zero',
     intDivmodZero: 'division by zero',
@@ -54,6 +55,6 @@ export const cpython314 = extendProfile(cpython313, {
     complexSecondArg: "complex() argument 'imag' must be a real number, not {type}",
     excNoteNotStr: 'add_note() argument must be str, not {type}',
     unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
-  unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null },
+  unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null, voidCallResult: 0 },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
 })

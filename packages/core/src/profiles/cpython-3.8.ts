@@ -70,6 +70,7 @@ export const cpython38 = extendProfile(cpython311, {
     api: { isFinalized: false },
   },
   messages: {
+    atexitCallbackError: null,
     strIndices: 'string indices must be integers',
     formatRealNumber: '%{c} format: a number is required, not {type}',
     weakrefCallArgs: '__call__() takes at most 0 arguments ({n} given)',

@@ -225,6 +225,11 @@ export interface CPythonProfile {
     readonly doubleFree: 'crash-at-exit' | 'crash-now'
     /** The line of `string_at` in the stdlib's `ctypes/__init__.py` (faulthandler shows it). */
     readonly stringAtLine: number
+    /**
+     * What a `void` C function returns through ctypes' default `c_int` restype: the return register's leftover
+     * (-1 as observed on x86-64 after `_Py_Dealloc`; 0 under wasm32, where a void call leaves nothing).
+     */
+    readonly voidCallResult: number
   }
 
   /** Per-mode baselines for interpreter-shared objects' refcounts (live references held elsewhere). */
@@ -267,6 +272,14 @@ export interface Messages {
   /** Instantiating a class with abstract methods ({s}: plural suffix; {methods}: the names). */
   readonly abstractInstantiation: string
   readonly unraisableDel: string
+  /** ctypes `c_char` given something else ({type}: its type). @cpython Modules/_ctypes/cfield.c#c_set */
+  readonly ctypesCharExpected: string
+  /**
+   * How an exception in an atexit callback is reported: null prints `Error in atexit._run_exitfuncs:` and the
+   * exception (≤3.9); a template with `{obj}` is a whole unraisable header (3.13+); otherwise the `in …` part of
+   * `Exception ignored in …: <func>`.
+   */
+  readonly atexitCallbackError: string | null
   readonly noneDeallocFatal: string | null
   /** Argument Clinic's `Py_ssize_t` converter given a float (3.8), or null (the generic index error). */
   readonly ssizeArgFloat: string | null

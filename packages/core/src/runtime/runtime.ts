@@ -173,6 +173,7 @@ export class Runtime {
       poolSize: m.poolSize,
       arenaSize: m.arenaSize,
       limit: opts.heapLimit,
+      pointerSize: opts.profile.pointerSize,
     })
     this.gc = new GCState(opts.profile.gc.thresholds)
     this.events = new EventHub()

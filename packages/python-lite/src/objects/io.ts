@@ -171,6 +171,8 @@ export function createTextIOType(rt: Runtime): PyTypeObject {
   })
   t.tp_module = '_io'
   t.tp_qualname = 'TextIOWrapper'
+  // Text files take weak references (`tp_weaklistoffset`). @cpython Modules/_io/textio.c#PyTextIOWrapper_Type
+  t.tp_weaklist = true
   PyType_Ready(rt, t)
   return t
 }
