@@ -645,8 +645,7 @@ export class Interpreter {
   crash(kind: 'abort' | 'segfault', message: string | null, why: string): never {
     this.flushStdout()
     this.crashReason = why
-    // A dead process's heap is never torn down: references held by its frames are not released.
-    this.rt.unsafeActive = true
+    this.rt.abandoned = true
     if (message !== null) this.writeStderr(message + '\n')
     if (kind === 'segfault' && this.faulthandlerEnabled) {
       this.writeStderr('Fatal Python error: Segmentation fault\n\n' + this.currentThreadDump())
@@ -803,6 +802,7 @@ export class Interpreter {
   }
 
   private budgetExceeded(e: BudgetExceeded): number {
+    this.rt.abandoned = true
     this.writeStderr(`heap: the program was stopped: its ${e.reason === 'steps' ? 'step' : 'time'} budget ran out\n`)
     this.finalized = true
     return 124

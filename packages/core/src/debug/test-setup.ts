@@ -20,7 +20,7 @@ export function installAuditAfterEach(afterEach: (fn: () => void) => void, befor
     created = []
     for (const rt of runtimes) {
       // Unsafe code (ctypes writes, forced deallocation) breaks refcounts on purpose.
-      if (auditExempt.has(rt) || rt.unsafeActive) continue
+      if (auditExempt.has(rt) || rt.unsafeActive || rt.abandoned) continue
       const report = auditRefcounts(rt)
       if (!report.ok) throw new Error(`refcount audit failed for profile ${rt.profile.id}:\n${formatAudit(report)}`)
     }

@@ -448,6 +448,14 @@ export function list_repeat(self: PyObject, n: number): PyObject {
   const size = items.length * n
   if (size === 0) return PyList_New(rt, 0)
   if (size > 2 ** 56) throw new SimulatedMemoryError(size * 8)
+  // As list_new_prealloc: the item buffer is allocated (or MemoryError raised) before anything is copied.
+  const op = PyList_New(rt, 0)
+  try {
+    mallocItemBuffer(rt, op, size)
+  } catch (e) {
+    Py_DECREF(op)
+    throw e
+  }
   const out = new Array<PyObject>(size)
   for (let k = 0, j = 0; k < n; k++) {
     for (let i = 0; i < items.length; i++, j++) {
@@ -456,7 +464,9 @@ export function list_repeat(self: PyObject, n: number): PyObject {
       out[j] = v
     }
   }
-  return list_new_prealloc(rt, out)
+  op.ob_item = out
+  op.allocated = size
+  return op
 }
 
 /** @cpython Objects/listobject.c#list_inplace_concat */

@@ -157,6 +157,11 @@ export class Runtime {
    * refcounts may be wrong, and the refcount audit no longer applies.
    */
   unsafeActive = false
+  /**
+   * NON-CPYTHON: set when the simulated process stopped without tearing down (a simulated crash, a step or time
+   * budget): its frames still hold their references, so the refcount audit does not apply.
+   */
+  abandoned = false
   /** @heap/unsafe's observer of accesses through dangling references (for its hazard report). */
   onUnsafeAccess: ((kind: 'alias' | 'stale' | 'freed', op: PyObject, owner: PyObject | null) => void) | null = null
 
