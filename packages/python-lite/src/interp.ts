@@ -502,6 +502,61 @@ export class Interpreter {
     this.sys.displayhook(v)
   }
 
+  /** Streams whose `softspace` is set (2.7's `file.softspace`: the last `print` item ended without a newline). */
+  private readonly softspace = new WeakSet<PyObject>()
+
+  /** The `print` statement's stream: `>>dest`, else `sys.stdout` (RuntimeError when it is gone). */
+  private printStream(dest: PyObject | null): PyObject {
+    if (dest !== null && dest !== this.rt.None) return dest
+    const out = PyDict_GetItemStr((this.sysModule as unknown as { md_dict: PyDictObject }).md_dict, 'stdout')
+    if (out === null || out === this.rt.None) throw this.newError('RuntimeError', 'lost sys.stdout')
+    return out
+  }
+
+  private streamWrite(stream: PyObject, text: string): void {
+    if (stream === this.stdoutObject()) return this.writeStdout(text)
+    if (stream === this.stderrObject()) return this.writeStderr(text)
+    const api = this.coreApi()
+    const w = (api.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(stream, this.intern('write'))
+    const s = this.str(text)
+    try {
+      Py_DECREF((api.PyObject_Vectorcall as (f: PyObject, a: PyObject[], s: number, n: number, k: null) => PyObject)(w, [s], 0, 1, null))
+    } finally {
+      Py_DECREF(s)
+      Py_DECREF(w)
+    }
+  }
+
+  /** @cpython Python/ceval.c (2.7)#PRINT_ITEM */
+  printItem(v: PyObject, dest: PyObject | null): void {
+    const stream = this.printStream(dest)
+    if (this.softspace.has(stream)) {
+      this.softspace.delete(stream)
+      this.streamWrite(stream, ' ')
+    }
+    const text = (this.coreApi().strText as (o: PyObject) => string)(v)
+    this.streamWrite(stream, text)
+    const last = text.length > 0 ? text[text.length - 1]! : ''
+    const isStr = v.ob_type === this.rt.types.str
+    if (isStr && last !== '' && last !== ' ' && /\s/.test(last)) this.softspace.delete(stream)
+    else this.softspace.add(stream)
+  }
+
+  /** @cpython Python/ceval.c (2.7)#PRINT_NEWLINE */
+  printNewline(dest: PyObject | null): void {
+    const stream = this.printStream(dest)
+    this.streamWrite(stream, '\n')
+    this.softspace.delete(stream)
+  }
+
+  /** `Py_FlushLine` (2.7): a pending `softspace` on `sys.stdout` is ended with a newline. */
+  flushLine(): void {
+    const out = PyDict_GetItemStr((this.sysModule as unknown as { md_dict: PyDictObject }).md_dict, 'stdout')
+    if (out === null || !this.softspace.has(out)) return
+    this.softspace.delete(out)
+    this.streamWrite(out, '\n')
+  }
+
   /** The eval breaker found a collection scheduled by an allocation (3.12+). */
   runScheduledGC(): void {
     this.rt.gc.scheduled = false
@@ -706,6 +761,7 @@ export class Interpreter {
       return code
     }
     this.setLastException(exc)
+    this.flushLine()
     this.printException(exc)
     Py_DECREF(exc)
     return 1
@@ -735,6 +791,7 @@ export class Interpreter {
         code = this.compile(source, shown, 'exec', arena)
         const res = this.execCode(code, dict, dict)
         Py_DECREF(res)
+        this.flushLine()
       } catch (e) {
         if (e instanceof PyErr) exitCode = this.handleUncaught(e)
         else throw e

@@ -3,5 +3,5 @@ import { setParser } from './compiler/index.js'
 import { parse } from './syntax/index.js'
 
 setParser((source, opts) =>
-  parse(source, { filename: opts.filename, mode: opts.mode, profile: opts.profile, warn: opts.warn, invalidEscapeWarning: opts.invalidEscapeWarning }),
+  parse(source, { filename: opts.filename, mode: opts.mode, profile: opts.profile, warn: opts.warn, invalidEscapeWarning: opts.invalidEscapeWarning, printStatement: opts.printStatement }),
 )

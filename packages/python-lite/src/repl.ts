@@ -58,7 +58,7 @@ export class ReplSession {
     Py_DECREF(main)
     this.dict = (main as unknown as { md_dict: PyDictObject }).md_dict
     if (banner) {
-      interp.writeStderr(`Python ${interp.profile.cpython.sysVersion.replace('\n', '')} on linux\nType "help", "copyright", "credits" or "license" for more information.\n`)
+      interp.writeStderr(`Python ${interp.profile.cpython.sysVersion.replace('\n', '')} on ${interp.profile.cpython.platform}\nType "help", "copyright", "credits" or "license" for more information.\n`)
     }
   }
 
@@ -116,6 +116,7 @@ export class ReplSession {
       code = interp.compile(text, '<stdin>', 'single', arena)
       const res = interp.execCode(code, this.dict, this.dict)
       Py_DECREF(res)
+      interp.flushLine()
     } catch (e) {
       if (e instanceof PyErr) {
         if (errMatches(e, 'SystemExit')) {

@@ -10,8 +10,10 @@ export const cpython311: CPythonProfile = freezeProfile({
     versionInfo: [3, 11, 7, 'final', 0],
     sysVersion: '3.11.7 (main, May  9 2026, 07:35:25) [GCC 12.2.0]',
     hexversion: 0x030b07f0,
+    platform: 'linux',
   },
   pointerSize: 8,
+  language: { printStatement: false },
   objects: {
     smallInts: { min: -5, max: 256 },
     immortality: 'static-999999999',

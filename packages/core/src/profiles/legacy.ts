@@ -13,7 +13,9 @@ export const legacy = extendProfile(cpython38, {
     versionInfo: [2, 7, 18, 'final', 0],
     sysVersion: '2.7.18 (default, May  9 2026, 07:29:50) \n[GCC 12.2.0]',
     hexversion: 0x020712f0,
+    platform: 'linux2',
   },
+  language: { printStatement: true },
   objects: {
     text: { hash: { wide: 'fnv-units' } },
     sizeof: { strAsciiBase: 36, strLatin1Base: 36, bytesBase: 37, tupleBase: 56, listBase: 72, dictEmpty: 280, setBase: 232,

@@ -18,6 +18,8 @@ export interface CPythonProfile {
     /** `sys.version` as that build prints it. */
     readonly sysVersion: string
     readonly hexversion: number
+    /** `sys.platform` (2.7 still says 'linux2'; 3.3+ 'linux'), also shown in the interactive banner. */
+    readonly platform: string
   }
   /** 8 for 64-bit builds; 4 to compare with wasm32 Pyodide. */
   readonly pointerSize: 8 | 4
@@ -137,6 +139,12 @@ export interface CPythonProfile {
     readonly exceptions: ExceptionsProfile
     /** int, bool, float, complex and the format-spec mini-language. */
     readonly numbers: NumbersProfile
+  }
+
+  /** Grammar differences the parser and compiler follow. */
+  readonly language: {
+    /** `print` is a statement (Python 2): `print(a, b)` prints a tuple, a trailing comma sets `softspace`. */
+    readonly printStatement: boolean
   }
 
   readonly memory: {

@@ -413,6 +413,8 @@ export class Compiler {
       case 'Try':
         if (s.finalbody.length > 0) return this.compileTryFinally(s)
         return this.compileTryExcept(s)
+      case 'Print':
+        return this.compilePrint(s)
       case 'Assert':
         return this.compileAssert(s)
       case 'Import':
@@ -1084,6 +1086,23 @@ export class Compiler {
     this.emit(Op.POP_EXCEPT)
     this.emit(Op.RERAISE, 1)
     this.useLabel(exit)
+  }
+
+  /**
+   * Python 2's `print` statement: each value is printed as soon as it is evaluated; `>>dest` stays on the stack.
+   * @cpython Python/compile.c (2.7)#compiler_print
+   */
+  private compilePrint(s: Node): void {
+    const to = s.dest ? 1 : 0
+    if (s.dest) this.visitExpr(s.dest)
+    for (const v of s.values) {
+      this.visitExpr(v)
+      this.setPos(s)
+      this.emit(Op.PRINT_ITEM, to)
+    }
+    this.setPos(s)
+    if (s.nl) this.emit(Op.PRINT_NEWLINE, to)
+    else if (to) this.emit(Op.POP_TOP)
   }
 
   private compileAssert(s: Node): void {
@@ -1889,6 +1908,8 @@ function stackEffect(op: number, arg: number): [number, number] {
       return [op === Op.END_FOR ? 0 : 0, 0]
     case Op.POP_TOP:
       return [-1, -1]
+    case Op.PRINT_NEWLINE:
+      return [-arg, -arg]
     case Op.PUSH_NULL:
     case Op.COPY:
     case Op.LOAD_CONST:
@@ -1946,6 +1967,7 @@ function stackEffect(op: number, arg: number): [number, number] {
     case Op.DICT_MERGE:
     case Op.IMPORT_STAR:
     case Op.PRINT_EXPR:
+    case Op.PRINT_ITEM:
     case Op.POP_EXCEPT:
     case Op.END_SEND:
       return [-1, -1]

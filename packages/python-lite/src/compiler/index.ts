@@ -11,7 +11,7 @@ export type { CompileMode }
 /** The parser: source → AST (CPython's `Python.asdl` shapes); throws syntax-error data. */
 export type ParseFn = (
   source: string,
-  options: { filename: string; mode: CompileMode; profile: string; warn?: WarnFn; invalidEscapeWarning?: string | null },
+  options: { filename: string; mode: CompileMode; profile: string; warn?: WarnFn; invalidEscapeWarning?: string | null; printStatement?: boolean },
 ) => unknown
 
 /** Receives a SyntaxWarning of the parser or the compiler: the line and the text. */
@@ -40,7 +40,7 @@ interface HasRuntime {
  */
 export function compileModule(host: HasRuntime, source: string, filename: string, mode: CompileMode, arena: PyObject[] | null, warn?: WarnFn): PyCodeObject {
   const rt = host.rt
-  const tree = getParser()(source, { filename, mode, profile: rt.profile.id, warn, invalidEscapeWarning: rt.profile.messages.invalidEscapeWarning })
+  const tree = getParser()(source, { filename, mode, profile: rt.profile.id, warn, invalidEscapeWarning: rt.profile.messages.invalidEscapeWarning, printStatement: rt.profile.language.printStatement })
   const own: PyObject[] = arena ?? []
   const factory = new ConstantFactory(rt, own)
   let compiler: Compiler | null = null

@@ -116,6 +116,9 @@ export const enum Op {
   CLEANUP_THROW,
 
   PRINT_EXPR,
+  /** Python 2's `print` statement: oparg 1 = `print >>dest` (the stream stays below the value). */
+  PRINT_ITEM,
+  PRINT_NEWLINE,
   /** Breakpoints for the heap snapshot (`breakpoint()` is a call; this is a marker). */
   CALL_INTRINSIC_1,
 }
@@ -140,7 +143,7 @@ export const OP_NAMES: readonly string[] = [
   'LOAD_ASSERTION_ERROR',
   'LOAD_BUILD_CLASS', 'SETUP_ANNOTATIONS', 'LOAD_LOCALS',
   'RETURN_GENERATOR', 'YIELD_VALUE', 'SEND', 'GET_YIELD_FROM_ITER', 'END_SEND', 'CLEANUP_THROW',
-  'PRINT_EXPR', 'CALL_INTRINSIC_1',
+  'PRINT_EXPR', 'PRINT_ITEM', 'PRINT_NEWLINE', 'CALL_INTRINSIC_1',
 ]
 
 /** BINARY_OP opargs (NB_* in CPython). */

@@ -222,6 +222,10 @@ export class SymbolTable {
         this.visitStmts(s.orelse)
         this.visitStmts(s.finalbody)
         break
+      case 'Print':
+        if (s.dest) this.visitExpr(s.dest)
+        for (const v of s.values) this.visitExpr(v)
+        break
       case 'Assert':
         this.visitExpr(s.test)
         if (s.msg) this.visitExpr(s.msg)

@@ -159,7 +159,7 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
   setAttrSteal(rt, mod, 'version', str(rt, p.cpython.sysVersion))
   setAttrSteal(rt, mod, 'hexversion', int(rt, p.cpython.hexversion))
   setAttrSteal(rt, mod, 'version_info', interp.makeVersionInfo())
-  setAttrSteal(rt, mod, 'platform', str(rt, 'linux'))
+  setAttrSteal(rt, mod, 'platform', str(rt, p.cpython.platform))
   setAttrSteal(rt, mod, 'byteorder', str(rt, 'little'))
   setAttrSteal(rt, mod, 'maxsize', interp.bigInt(p.pointerSize === 8 ? 2n ** 63n - 1n : 2n ** 31n - 1n))
   setAttrSteal(rt, mod, 'maxunicode', int(rt, 0x10ffff))

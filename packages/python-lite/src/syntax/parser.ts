@@ -32,6 +32,8 @@ export interface ParseOptions {
   warn?: (lineno: number, message: string) => void
   /** The text of the unknown-escape SyntaxWarning ({c}: the character), or null for none. */
   invalidEscapeWarning?: string | null
+  /** `print` is a statement (Python 2's `print_stmt`): `print(a, b)` prints the tuple. */
+  printStatement?: boolean
 }
 
 export class Parser {
@@ -324,6 +326,7 @@ export class Parser {
         case 'from':
           return this.fromImport()
         case 'print':
+          if (this.opts.printStatement && !(this.peek().type === 'OP' && this.peek().value === '=')) return this.printStmt()
           if (this.msgs.printStatement && this.peek().type !== 'OP' && this.peek().type !== 'NEWLINE' && this.peek().type !== 'ENDMARKER') {
             const start = this.i
             this.next()
@@ -344,6 +347,37 @@ export class Parser {
       }
     }
     return this.exprStatement()
+  }
+
+  /**
+   * Python 2's `print_stmt: 'print' ([test (',' test)* [',']] | '>>' test [(',' test)+ [',']])`, as a `Print` node
+   * (`dest`, `values`, `nl`: no trailing comma).
+   * @cpython Grammar/Grammar (2.7)#print_stmt
+   */
+  private printStmt(): Node {
+    const t = this.tok
+    this.next()
+    let dest: Node = null
+    const values: Node[] = []
+    let nl = true
+    let last: Token | Node = t
+    if (this.isOp('>>')) {
+      this.next()
+      dest = this.expression()
+      last = dest
+      if (!this.atStatementEnd() && !this.isOp(',')) throw this.syntaxError()
+      this.acceptOp(',')
+    }
+    while (!this.atStatementEnd()) {
+      const v = this.expression()
+      values.push(v)
+      last = v
+      nl = true
+      if (!this.acceptOp(',')) break
+      nl = false
+      last = this.prevTok()
+    }
+    return this.node('Print', { dest, values, nl }, t, last)
   }
 
   private atStatementEnd(): boolean {

@@ -792,6 +792,16 @@ export function displayhook(ts: ThreadState, v: PyObject): void {
   ;(ts.interp as unknown as { displayhook(v: PyObject): void }).displayhook(v)
 }
 
+/** PRINT_ITEM (2.7): `str(v)` to the stream (or `sys.stdout`), after a space when `softspace` is set. */
+export function printItem(ts: ThreadState, v: PyObject, dest: PyObject | null): void {
+  ;(ts.interp as unknown as { printItem(v: PyObject, d: PyObject | null): void }).printItem(v, dest)
+}
+
+/** PRINT_NEWLINE (2.7). */
+export function printNewline(ts: ThreadState, dest: PyObject | null): void {
+  ;(ts.interp as unknown as { printNewline(d: PyObject | null): void }).printNewline(dest)
+}
+
 export function intrinsic1(ts: ThreadState, oparg: number, v: PyObject): PyObject {
   const rt = ts.rt
   if (oparg === 1) return listToTuple(rt, v)

@@ -1335,6 +1335,32 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           }
           break
         }
+        case Op.PRINT_ITEM: {
+          const slot = --sp
+          const v = lp[slot]!
+          lp[slot] = null
+          save()
+          try {
+            api.printItem(ts, v, oparg ? lp[sp - 1]! : null)
+          } finally {
+            close(v, slot)
+          }
+          break
+        }
+        case Op.PRINT_NEWLINE: {
+          save()
+          if (oparg) {
+            const slot = --sp
+            const d = lp[slot]!
+            lp[slot] = null
+            try {
+              api.printNewline(ts, d)
+            } finally {
+              close(d, slot)
+            }
+          } else api.printNewline(ts, null)
+          break
+        }
         case Op.CALL_INTRINSIC_1: {
           const slot = sp - 1
           const v = lp[slot]!
