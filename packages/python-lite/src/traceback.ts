@@ -133,10 +133,11 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   const end = toChars(pos.end_col_offset) - indent
   const body = stripped.trimEnd()
   const module = interp.profile.output.exceptionPrinter === 'traceback-module'
-  if (!module && start <= 0 && end >= body.length) return out
   if (start < 0 || end <= start) return out
   const segment = stripped.slice(start, end)
   const anchors = anchorsFor(segment, interp)
+  // @cpython Python/traceback.c#tb_displayline: carets spanning the whole line are elided unless anchors split them
+  if (!module && start <= 0 && end >= body.length && anchors === null) return out
   if (module && !shouldShowCarets(interp, body, start, end, anchors)) return out
   let carets = ' '.repeat(start)
   if (anchors === null) carets += '^'.repeat(end - start)

@@ -116,6 +116,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     recursionLimit: 1000,
     frameObjects: 'lazy',
   },
+  compiler: { assertRaise: 'compare-test', forIter: 'statement' },
   gc: {
     collector: 'generational',
     thresholds: [700, 10, 10],

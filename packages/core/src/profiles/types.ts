@@ -167,6 +167,18 @@ export interface CPythonProfile {
     readonly frameObjects: 'always' | 'lazy'
   }
 
+  /** Source locations the compiler gives instructions (they decide what a traceback's carets underline). */
+  readonly compiler: {
+    /**
+     * The location of an assert's `RAISE_VARARGS`: the whole statement, the test (3.13+), or the statement unless the
+     * test is a comparison, whose location `compiler_jump_if` leaves behind (3.11).
+     * @cpython Python/compile.c#compiler_assert
+     */
+    readonly assertRaise: 'statement' | 'test' | 'compare-test'
+    /** The location of a for loop's `GET_ITER` / `FOR_ITER`: the whole statement, or its iterable (3.13+). */
+    readonly forIter: 'statement' | 'iter'
+  }
+
   readonly gc: {
     readonly collector: 'generational' | 'incremental'
     readonly thresholds: readonly [number, number, number]

@@ -823,12 +823,14 @@ export class Compiler {
     const body = this.newLabel()
     const cleanup = this.newLabel()
     const end = this.newLabel()
+    // @cpython Python/compile.c#compiler_for: GET_ITER and FOR_ITER are at the statement, or (3.13+) the iterable
+    const iterAt = this.rt.profile.compiler.forIter === 'iter' ? s.iter : s
     this.visitExpr(s.iter)
-    this.setPos(s.iter)
+    this.setPos(iterAt)
     this.emit(Op.GET_ITER)
     this.useLabel(start)
     this.u.fblocks.push({ kind: 'FOR_LOOP', block: start, exit: end, datum: null })
-    this.setPos(s.iter)
+    this.setPos(iterAt)
     this.emitJump(Op.FOR_ITER, cleanup)
     this.useLabel(body)
     this.visitExpr(s.target)
@@ -1116,6 +1118,8 @@ export class Compiler {
       this.setPos(s)
       this.emit(Op.CALL, 0)
     }
+    const at = this.rt.profile.compiler.assertRaise
+    if (at === 'test' || (at === 'compare-test' && kind(s.test) === 'Compare')) this.setPos(s.test)
     this.emit(Op.RAISE_VARARGS, 1)
     this.useLabel(end)
   }
