@@ -594,7 +594,7 @@ export class Interpreter {
       throw e
     }
     try {
-      this.execCode(code, dict, dict)
+      Py_DECREF(this.execCode(code, dict, dict))
     } catch (e) {
       this.unregisterModule(name)
       Py_DECREF(code)

@@ -193,11 +193,14 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
     const b = interp.builtinsDict
     const underscore = interp.intern('_')
     // builtins._ is set to None first, so the value is not kept alive by it while printing.
-    ;(coreAny.PyDict_SetItem as (d: PyObject, k: PyObject, v: PyObject) => void)(b, underscore, rt.None)
-    const text = reprText(v)
-    writeToStdout(text + '\n')
-    ;(coreAny.PyDict_SetItem as (d: PyObject, k: PyObject, v: PyObject) => void)(b, underscore, v)
-    Py_DECREF(underscore)
+    try {
+      ;(coreAny.PyDict_SetItem as (d: PyObject, k: PyObject, v: PyObject) => void)(b, underscore, rt.None)
+      const text = reprText(v)
+      writeToStdout(text + '\n')
+      ;(coreAny.PyDict_SetItem as (d: PyObject, k: PyObject, v: PyObject) => void)(b, underscore, v)
+    } finally {
+      Py_DECREF(underscore)
+    }
   }
 
   function writeToStdout(text: string): void {

@@ -828,8 +828,12 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const seq = lp[slot]!
           lp[slot] = null
           save()
-          const items = api.unpackSequence(rt, seq, oparg, -1)
-          close(seq, slot)
+          let items: PyObject[]
+          try {
+            items = api.unpackSequence(rt, seq, oparg, -1)
+          } finally {
+            close(seq, slot)
+          }
           for (let i = items.length - 1; i >= 0; i--) lp[sp++] = items[i]!
           break
         }
@@ -840,8 +844,12 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           save()
           const before = oparg & 0xff
           const after = oparg >> 8
-          const items = api.unpackSequence(rt, seq, before, after)
-          close(seq, slot)
+          let items: PyObject[]
+          try {
+            items = api.unpackSequence(rt, seq, before, after)
+          } finally {
+            close(seq, slot)
+          }
           for (let i = items.length - 1; i >= 0; i--) lp[sp++] = items[i]!
           break
         }
