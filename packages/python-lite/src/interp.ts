@@ -508,16 +508,21 @@ export class Interpreter {
   /** The `print` statement's stream: `>>dest`, else `sys.stdout` (RuntimeError when it is gone). */
   private printStream(dest: PyObject | null): PyObject {
     if (dest !== null && dest !== this.rt.None) return dest
-    const out = PyDict_GetItemStr((this.sysModule as unknown as { md_dict: PyDictObject }).md_dict, 'stdout')
+    const out = this.sysStdout()
     if (out === null || out === this.rt.None) throw this.newError('RuntimeError', 'lost sys.stdout')
     return out
+  }
+
+  /** `sys.stdout` as the program left it (borrowed), or null. */
+  private sysStdout(): PyObject | null {
+    return PyDict_GetItemStr((this.sysModule as unknown as { md_dict: PyDictObject }).md_dict, 'stdout')
   }
 
   private streamWrite(stream: PyObject, text: string): void {
     if (stream === this.stdoutObject()) return this.writeStdout(text)
     if (stream === this.stderrObject()) return this.writeStderr(text)
     const api = this.coreApi()
-    const w = (api.PyObject_GetAttr as (o: PyObject, n: PyObject) => PyObject)(stream, this.intern('write'))
+    const w = this.getAttr(stream, 'write')
     const s = this.str(text)
     try {
       Py_DECREF((api.PyObject_Vectorcall as (f: PyObject, a: PyObject[], s: number, n: number, k: null) => PyObject)(w, [s], 0, 1, null))
@@ -551,7 +556,7 @@ export class Interpreter {
 
   /** `Py_FlushLine` (2.7): a pending `softspace` on `sys.stdout` is ended with a newline. */
   flushLine(): void {
-    const out = PyDict_GetItemStr((this.sysModule as unknown as { md_dict: PyDictObject }).md_dict, 'stdout')
+    const out = this.sysStdout()
     if (out === null || !this.softspace.has(out)) return
     this.softspace.delete(out)
     this.streamWrite(out, '\n')

@@ -390,10 +390,6 @@ function normIndex(ctx: Ctx, i: number, n: number): number {
   return j
 }
 
-/** The start/stop/step/length of a slice over `n` items. */
-function sliceIndices(_ctx: Ctx, slice: PyObject, n: number): [number, number, number, number] {
-  return core.PySlice_GetIndicesEx(slice, n)
-}
 
 export interface CtypesOptions {
   /** The executable path in `undefined symbol` messages (2.7's `pythonapi`). */
@@ -582,7 +578,7 @@ export function createCtypesModule(rt: Runtime, opts: CtypesOptions = {}): PyObj
         const op = self as CDataObject
         const info = stgOf(ctx, self.ob_type)!.array!
         if (key.ob_type === T.slice) {
-          const [start, , step, len] = sliceIndices(ctx, key, info.length)
+          const [start, , step, len] = core.PySlice_GetIndicesEx(key, info.length)
           const es = stgOf(ctx, info.elem)!
           if (es.simple?.kind === 'char') {
             const out = new Uint8Array(len)
@@ -605,7 +601,7 @@ export function createCtypesModule(rt: Runtime, opts: CtypesOptions = {}): PyObj
         const info = stgOf(ctx, self.ob_type)!.array!
         if (value === null) throw PyErr_Format(rt, 'TypeError', 'Array does not support item deletion')
         if (key.ob_type === T.slice) {
-          const [start, , step, len] = sliceIndices(ctx, key, info.length)
+          const [start, , step, len] = core.PySlice_GetIndicesEx(key, info.length)
           const data = bytesData(rt, value)
           const es = stgOf(ctx, info.elem)!
           if (es.simple?.kind === 'char' && data !== null) {
