@@ -43,7 +43,7 @@ export function PyBytes_Check(op: PyObject): boolean {
 
 /** `bytes.__sizeof__`. */
 export function bytes_sizeof(rt: Runtime, n: number): number {
-  return rt.profile.objects.sizeof.bytesBase + n
+  return rt.sizeof.bytesBase + n
 }
 
 function newBytesObject(rt: Runtime, data: Uint8Array): PyBytesObject {

@@ -219,7 +219,7 @@ export function _PyCode_InitType(rt: Runtime): void {
   ]
   if (ro.codeQualname) getset.push({ name: 'co_qualname', get: objectGetter('co_qualname'), set: readonlyAttribute })
   rt.types.code = PyType_NewStatic(rt, 'code', {
-    basicsize: rt.profile.objects.sizeof.codeBase,
+    basicsize: rt.sizeof.codeBase,
     slots: {
       tp_dealloc: code_dealloc,
       tp_refs: code_refs,

@@ -346,7 +346,7 @@ function initTuple(rt: Runtime): void {
   } satisfies Partial<PyTypeObject>)
   registerFactory(t, (type) => new PyTupleObject(type, []))
   T.tuple_iterator = PyType_NewStatic(rt, 'tuple_iterator', {
-    basicsize: 2 * rt.profile.pointerSize + 16,
+    basicsize: 4 * rt.profile.pointerSize,
     flags: Py_TPFLAGS_HAVE_GC,
     slots: {
       tp_dealloc: tupleiter_dealloc,
@@ -417,7 +417,7 @@ function initDict(rt: Runtime): void {
     ],
     tp_getset: rt.profile.objects.dictUnion ? [{ name: 'mapping', get: dictview_mapping, set: null, doc: 'dictionary that this view refers to' }] : [],
   })
-  const viewSize = ptr + 16
+  const viewSize = 3 * ptr
   T.dict_keys = PyType_NewStatic(rt, 'dict_keys', {
     basicsize: viewSize,
     flags: Py_TPFLAGS_HAVE_GC,
@@ -431,7 +431,7 @@ function initDict(rt: Runtime): void {
   })
   const iterType = (name: string, next: (self: PyObject) => PyObject | null): PyTypeObject =>
     PyType_NewStatic(rt, name, {
-      basicsize: 5 * ptr + 16,
+      basicsize: 7 * ptr,
       flags: Py_TPFLAGS_HAVE_GC,
       slots: {
         tp_dealloc: dictiter_dealloc,
@@ -452,7 +452,7 @@ function initDict(rt: Runtime): void {
 function initSet(rt: Runtime): void {
   const T = rt.types
   _PySet_InitHooks()
-  const basicsize = rt.profile.objects.sizeof.setBase - rt.profile.gc.gcHeadSize
+  const basicsize = rt.sizeof.setBase - rt.profile.gc.gcHeadSize
   const vectorcall = rt.profile.objects.typeVectorcall
   const common: PyMethodDef[] = [
     onearg('__contains__', set___contains__, 'x.__contains__(y) <==> y in x.'),
@@ -525,7 +525,7 @@ function initSet(rt: Runtime): void {
   registerFactory(T.set, (type) => new PySetObject(type))
   registerFactory(T.frozenset, (type) => new PySetObject(type))
   T.set_iterator = PyType_NewStatic(rt, 'set_iterator', {
-    basicsize: 4 * rt.profile.pointerSize + 16,
+    basicsize: 6 * rt.profile.pointerSize,
     flags: Py_TPFLAGS_HAVE_GC,
     slots: {
       tp_dealloc: setiter_dealloc,
@@ -541,7 +541,7 @@ function initSlice(rt: Runtime): void {
   const T = rt.types
   _PySlice_InitHashes()
   T.slice = PyType_NewStatic(rt, 'slice', {
-    basicsize: 3 * rt.profile.pointerSize + 16,
+    basicsize: 5 * rt.profile.pointerSize,
     flags: Py_TPFLAGS_HAVE_GC,
     doc: 'slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2]).',
     slots: {
@@ -566,7 +566,7 @@ function initRange(rt: Runtime): void {
   const ptr = rt.profile.pointerSize
   _PyRange_InitHashes()
   T.range = PyType_NewStatic(rt, 'range', {
-    basicsize: rt.profile.objects.sizeof.range,
+    basicsize: rt.sizeof.range,
     flags: Py_TPFLAGS_SEQUENCE,
     doc: 'range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a sequence of integers from start (inclusive)\nto stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\nstart defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\nThese are exactly the valid indices for a list of 4 elements.\nWhen step is given, it specifies the increment (or decrement).',
     slots: {
@@ -596,7 +596,7 @@ function initRange(rt: Runtime): void {
       ],
     },
   })
-  const iterSize = (rt.profile.objects.rangeIteratorIndex ? 4 : 3) * ptr + 16
+  const iterSize = (rt.profile.objects.rangeIteratorIndex ? 6 : 5) * ptr
   const hint = 'Private method returning an estimate of len(list(it)).'
   T.range_iterator = PyType_NewStatic(rt, 'range_iterator', {
     basicsize: iterSize,
@@ -623,7 +623,7 @@ function initIterators(rt: Runtime): void {
   const T = rt.types
   const ptr = rt.profile.pointerSize
   const gcHead = rt.profile.gc.gcHeadSize
-  const sz = rt.profile.objects.sizeof
+  const sz = rt.sizeof
   const vectorcall = rt.profile.objects.typeVectorcall
   const hint = 'Private method returning an estimate of len(list(it)).'
   T.enumerate = PyType_NewStatic(rt, 'enumerate', {
@@ -642,7 +642,7 @@ function initIterators(rt: Runtime): void {
   })
   registerFactory(T.enumerate, (type) => new PyEnumObject(type))
   T.reversed = PyType_NewStatic(rt, 'reversed', {
-    basicsize: 2 * ptr + 16,
+    basicsize: 4 * ptr,
     flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
     doc: 'Return a reverse iterator over the values of the given sequence.',
     slots: {
@@ -665,21 +665,21 @@ function initIterators(rt: Runtime): void {
   })
   registerFactory(T.zip, (type) => new PyZipObject(type))
   T.map = PyType_NewStatic(rt, 'map', {
-    basicsize: 2 * ptr + 16,
+    basicsize: 4 * ptr,
     flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
     doc: 'map(func, *iterables) --> map object\n\nMake an iterator that computes the function using arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted.',
     slots: { tp_dealloc: map_dealloc, tp_traverse: map_traverse, tp_free: PyObject_GC_Del, tp_iter: PyObject_SelfIter, tp_iternext: map_next, tp_new: map_new },
   })
   registerFactory(T.map, (type) => new PyMapObject(type))
   T.filter = PyType_NewStatic(rt, 'filter', {
-    basicsize: 2 * ptr + 16,
+    basicsize: 4 * ptr,
     flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
     doc: 'filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those items of iterable for which function(item)\nis true. If function is None, return the items that are true.',
     slots: { tp_dealloc: filter_dealloc, tp_traverse: filter_traverse, tp_free: PyObject_GC_Del, tp_iter: PyObject_SelfIter, tp_iternext: filter_next, tp_new: filter_new },
   })
   registerFactory(T.filter, (type) => new PyFilterObject(type))
   T.iterator = PyType_NewStatic(rt, 'iterator', {
-    basicsize: 2 * ptr + 16,
+    basicsize: 4 * ptr,
     flags: Py_TPFLAGS_HAVE_GC,
     slots: {
       tp_dealloc: seqiter_dealloc,
@@ -691,7 +691,7 @@ function initIterators(rt: Runtime): void {
     },
   })
   T.callable_iterator = PyType_NewStatic(rt, 'callable_iterator', {
-    basicsize: 2 * ptr + 16,
+    basicsize: 4 * ptr,
     flags: Py_TPFLAGS_HAVE_GC,
     slots: { tp_dealloc: calliter_dealloc, tp_traverse: calliter_traverse, tp_iter: PyObject_SelfIter, tp_iternext: calliter_iternext },
   })
@@ -702,7 +702,7 @@ function initList(rt: Runtime): void {
   const gcHead = rt.profile.gc.gcHeadSize
   const ptr = rt.profile.pointerSize
   T.list = PyType_NewStatic(rt, 'list', {
-    basicsize: rt.profile.objects.sizeof.listBase - gcHead,
+    basicsize: rt.sizeof.listBase - gcHead,
     flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_SEQUENCE,
     doc: 'list(iterable=(), /)\n--\n\nBuilt-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.',
     slots: {
@@ -756,9 +756,9 @@ function initList(rt: Runtime): void {
       meth('__setstate__', listiter_setstate, METH_O, 'Set state information for unpickling.'),
     ],
   })
-  T.list_iterator = PyType_NewStatic(rt, 'list_iterator', { basicsize: 2 * ptr + 16, flags: Py_TPFLAGS_HAVE_GC, slots: iterSlots(listiter_next, listiter_len) })
+  T.list_iterator = PyType_NewStatic(rt, 'list_iterator', { basicsize: 4 * ptr, flags: Py_TPFLAGS_HAVE_GC, slots: iterSlots(listiter_next, listiter_len) })
   T.list_reverseiterator = PyType_NewStatic(rt, 'list_reverseiterator', {
-    basicsize: 2 * ptr + 16,
+    basicsize: 4 * ptr,
     flags: Py_TPFLAGS_HAVE_GC,
     slots: iterSlots(listreviter_next, listreviter_len),
   })

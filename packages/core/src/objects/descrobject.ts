@@ -1023,7 +1023,7 @@ export function _PyDescr_InitTypes(rt: Runtime): void {
     },
   })
   T.property = PyType_NewStatic(rt, 'property', {
-    basicsize: rt.profile.objects.sizeof.property,
+    basicsize: rt.sizeof.property,
     flags: gc | Py_TPFLAGS_BASETYPE,
     doc: 'Property attribute.',
     slots: {

@@ -31,6 +31,7 @@ import { Py_DECREF, Py_INCREF, Py_NewRef, _Py_NewReference } from '../object/ref
 import { Py_TRASHCAN_BEGIN, Py_TRASHCAN_END } from '../object/trashcan.js'
 import { Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT, Py_NE, PyType_IsSubtype, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_TUPLE_SUBCLASS, type PyTypeObject, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { structSize } from '../profiles/layout.js'
 import { PyObject_CallArgs, PyObject_GetAttr, PyObject_GetItem, PyObject_GetIter, PyObject_RichCompareBool_EQ, PyObject_SetItem, PyObject_Size, errMatches, reprText } from './protocols.js'
 import { PyDictProxy_New } from './descrobject.js'
 import { PyType_GenericAllocObject } from './instances.js'
@@ -148,8 +149,9 @@ function keysSize(rt: Runtime, log2: number, unicode: boolean): number {
   const dk = rt.profile.objects.dictKeys
   const size = 1 << log2
   const ix = size <= 0xff ? 1 : size <= 0xffff ? 2 : size <= 0xffffffff ? 4 : 8
-  const entry = unicode && dk.unicodeEntries ? 16 : 24
-  return dk.headerSize + size * ix + usableFraction(size) * entry
+  const ptr = rt.profile.pointerSize
+  const entry = (unicode && dk.unicodeEntries ? 2 : 3) * ptr
+  return structSize(dk.headerSize, ptr) + size * ix + usableFraction(size) * entry
 }
 
 const keysFreeLists = new WeakMap<Runtime, { addr: number; nbytes: number }[]>()

@@ -68,7 +68,7 @@ export function PyFloat_FromDouble(rt: Runtime, v: number): PyFloatObject {
     op.ob_fval = v
     return op
   }
-  return PyObject_Init(rt, new PyFloatObject(rt.types.float, v), rt.profile.objects.sizeof.float)
+  return PyObject_Init(rt, new PyFloatObject(rt.types.float, v), rt.sizeof.float)
 }
 
 /** @cpython Objects/floatobject.c#float_dealloc */

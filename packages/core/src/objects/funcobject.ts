@@ -429,7 +429,7 @@ function _PyFunction_InitType(rt: Runtime): void {
   )
   if (ro.funcTypeParams) getset.push({ name: '__type_params__', get: func_get_type_params, set: func_set_type_params })
   rt.types.function = PyType_NewStatic(rt, 'function', {
-    basicsize: rt.profile.objects.sizeof.function - rt.profile.gc.gcHeadSize,
+    basicsize: rt.sizeof.function - rt.profile.gc.gcHeadSize,
     flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR,
     slots: {
       tp_dealloc: func_dealloc,

@@ -42,6 +42,7 @@ import {
   type visitproc,
 } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { structSize } from '../profiles/layout.js'
 import { PyDict_DelItemIfPresent, PyDict_GetItemStr, PyDict_New, PyDict_SetItem, PyDictObject } from './dictobject.js'
 import { factoryFor } from './descrobject.js'
 import { fmt, PyUnicode_Check, strValue, trunc, addrHex } from './type-util.js'
@@ -582,15 +583,16 @@ export function _PyDict_SplitSizeOf(mp: PyObject): number {
   if (s === null || s === undefined) return -1
   const rt = rtOf(mp)
   const base = rt.types.dict.tp_basicsize
+  const ptr = rt.profile.pointerSize
   const keys = s.keys
   if (rt.profile.objects.instanceDict === 'always-dict') {
     const size = 1 << keys.dk_log2_size
     const usable = Math.floor((2 * size) / 3)
-    let res = base + usable * 8
-    if (keys.dk_refcnt === 1) res += 40 + size * (size <= 0xff ? 1 : 2) + usable * 24
+    let res = base + usable * ptr
+    if (keys.dk_refcnt === 1) res += structSize(rt.profile.objects.dictKeys.headerSize, ptr) + size * (size <= 0xff ? 1 : 2) + usable * 3 * ptr
     return res
   }
-  return base + shared_keys_usable_size(keys) * 8
+  return base + shared_keys_usable_size(keys) * ptr
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ export function intDigits(v: IntValue): number {
 
 /** `int.__sizeof__`. */
 export function long_sizeof(rt: Runtime, v: IntValue): number {
-  const t = rt.profile.objects.sizeof
+  const t = rt.sizeof
   let d = intDigits(v)
   if (d === 0 && t.intZeroHasDigit) d = 1
   return t.intBase + d * t.intDigitSize
@@ -833,7 +833,7 @@ function long_subtype_new(type: PyTypeObject, x: PyObject | null, obase: PyObjec
 /** A new instance of an int subtype (the digits sized as `long_subtype_new` allocates them). */
 export function PyLong_SubtypeFromValue(type: PyTypeObject, v: IntValue): PyObject {
   let n = intDigits(v)
-  if (n === 0 && type.tp_runtime.profile.objects.sizeof.intZeroHasDigit) n = 1
+  if (n === 0 && type.tp_runtime.sizeof.intZeroHasDigit) n = 1
   return PyType_GenericAllocObject(type, new PyLongObject(type, v), n)
 }
 

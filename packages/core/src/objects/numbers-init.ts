@@ -308,7 +308,7 @@ function initFloat(rt: Runtime): void {
     meth('__format__', (self, args, start) => float___format__(self, args[start]!), METH_O, 'Formats the float according to format_spec.'),
   )
   T.float = PyType_NewStatic(rt, 'float', {
-    basicsize: rt.profile.objects.sizeof.float,
+    basicsize: rt.sizeof.float,
     flags: Py_TPFLAGS_BASETYPE,
     doc: FLOAT_DOC,
     slots: {

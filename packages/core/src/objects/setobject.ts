@@ -248,8 +248,8 @@ function set_table_resize(so: PySetObject, minused: number): void {
   if (newsize === PySet_MINSIZE && oldAddr === 0 && so.fill === so.used) return
   let newAddr = 0
   if (newsize > PySet_MINSIZE) {
-    newAddr = rt.mem.malloc(newsize * 16)
-    if (newAddr < 0) throw new SimulatedMemoryError(newsize * 16)
+    newAddr = rt.mem.malloc(newsize * setEntrySize(rt))
+    if (newAddr < 0) throw new SimulatedMemoryError(newsize * setEntrySize(rt))
   }
   const table = new Array<PyObject | null>(newsize).fill(null)
   const hashes = new Array<Py_hash_t>(newsize).fill(0)
@@ -263,7 +263,7 @@ function set_table_resize(so: PySetObject, minused: number): void {
   so.mask = newmask
   so.fill = so.used
   so.table_addr = newAddr
-  if (oldAddr !== 0) rt.mem.free(oldAddr, oldSize * 16)
+  if (oldAddr !== 0) rt.mem.free(oldAddr, oldSize * setEntrySize(rt))
 }
 
 /** `set_contains_entry`. */
@@ -336,7 +336,7 @@ export function set_clear_internal(self: PyObject): number {
       Py_DECREF(k)
     }
   }
-  if (addr !== 0) rt.mem.free(addr, size * 16)
+  if (addr !== 0) rt.mem.free(addr, size * setEntrySize(rt))
   return 0
 }
 
@@ -363,7 +363,7 @@ export function set_dealloc(self: PyObject): void {
       Py_DECREF(k)
     }
   }
-  if (so.table_addr !== 0) rt.mem.free(so.table_addr, size * 16)
+  if (so.table_addr !== 0) rt.mem.free(so.table_addr, size * setEntrySize(rt))
   so.table_addr = 0
   so.table = []
   so.hashes = []
@@ -386,10 +386,15 @@ export function set_traverse(self: PyObject, visit: visitproc, arg: unknown): nu
   return 0
 }
 
+/** `sizeof(setentry)`: a key pointer and its hash. */
+function setEntrySize(rt: Runtime): number {
+  return 2 * rt.profile.pointerSize
+}
+
 /** `set.__sizeof__`: the object, plus the table when it is not the inline small table. */
 export function set_sizeof(self: PyObject): number {
   const so = self as PySetObject
-  return so.ob_type.tp_basicsize + (so.table_addr !== 0 ? (so.mask + 1) * 16 : 0)
+  return so.ob_type.tp_basicsize + (so.table_addr !== 0 ? (so.mask + 1) * setEntrySize(so.ob_type.tp_runtime) : 0)
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */

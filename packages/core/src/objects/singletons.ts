@@ -21,8 +21,8 @@ export function _PySingletons_Init(rt: Runtime): void {
   rt.None = staticSingleton(rt, new PyObject(rt.types.NoneType), 16)
   rt.NotImplemented = staticSingleton(rt, new PyObject(rt.types.NotImplementedType), 16)
   rt.Ellipsis = staticSingleton(rt, new PyObject(rt.types.ellipsis), 16)
-  rt.True = staticSingleton(rt, new PyLongObject(rt.types.bool as PyTypeObject, 1), rt.profile.objects.sizeof.bool)
-  rt.False = staticSingleton(rt, new PyLongObject(rt.types.bool as PyTypeObject, 0), rt.profile.objects.sizeof.bool)
+  rt.True = staticSingleton(rt, new PyLongObject(rt.types.bool as PyTypeObject, 1), rt.sizeof.bool)
+  rt.False = staticSingleton(rt, new PyLongObject(rt.types.bool as PyTypeObject, 0), rt.sizeof.bool)
 }
 
 /**

@@ -199,7 +199,7 @@ export function _PyText_Init(rt: Runtime): void {
 
 function iterType(rt: Runtime, name: string, next: (self: PyObject) => PyObject | null, dealloc: (self: PyObject) => void, traverse: PyTypeObject['tp_traverse'], len: Meth): PyTypeObject {
   return PyType_NewStatic(rt, name, {
-    basicsize: 2 * rt.profile.pointerSize + 16,
+    basicsize: 4 * rt.profile.pointerSize,
     flags: Py_TPFLAGS_HAVE_GC,
     slots: {
       tp_dealloc: dealloc,
@@ -381,7 +381,7 @@ function initByteArray(rt: Runtime): void {
     }, 'static'),
   )
   T.bytearray = PyType_NewStatic(rt, 'bytearray', {
-    basicsize: rt.profile.objects.sizeof.bytearray,
+    basicsize: rt.sizeof.bytearray,
     flags: Py_TPFLAGS_BASETYPE,
     slots: {
       tp_dealloc: bytearray_dealloc,

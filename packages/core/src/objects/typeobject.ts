@@ -135,7 +135,7 @@ export function PyType_NewStatic(rt: Runtime, name: string, spec: StaticTypeSpec
 
 /** Gives a static type its address and static refcount (types are static objects). */
 export function initTypeObjectMemory(rt: Runtime, t: PyTypeObject): void {
-  PyObject_InitStatic(rt, t, rt.profile.objects.sizeof.type)
+  PyObject_InitStatic(rt, t, rt.sizeof.type)
   if (rt.profile.objects.staticObjects.builtinTypes) makeStatic(rt, t)
   else t.ob_refcnt = 1
 }
@@ -1399,7 +1399,7 @@ function type___dir__(self: PyObject): PyObject {
 
 /** `type.__sizeof__`: a class adds its shared-keys table; a static type is a `PyTypeObject`. @cpython Objects/typeobject.c#type___sizeof___impl */
 export function type_sizeof(t: PyTypeObject): number {
-  const s = t.tp_runtime.profile.objects.sizeof
+  const s = t.tp_runtime.sizeof
   if ((t.tp_flags & Py_TPFLAGS_HEAPTYPE) === 0) return s.staticType
   const keys = t.ht_cached_keys !== null ? Math.max(0, s.type - t.tp_runtime.profile.gc.gcHeadSize - s.heapType) : 0
   return s.heapType + keys
@@ -1553,7 +1553,7 @@ export function PyObject_IsSubclass(derived: PyObject, cls: PyObject): boolean {
 /** Gives the `type` type its slots, methods and getsets. */
 export function _PyType_InitTypeType(rt: Runtime): void {
   const t = rt.types.type
-  t.tp_basicsize = rt.profile.objects.sizeof.heapType
+  t.tp_basicsize = rt.sizeof.heapType
   t.tp_dictfield = 'tp_dict'
   t.tp_hasdict = true
   t.tp_weaklist = true

@@ -68,7 +68,7 @@ export function strKind(s: string): { kind: 1 | 2 | 4; ascii: boolean; length: n
 
 /** The object's own size as `str.__sizeof__` reports it. */
 export function unicode_sizeof(rt: Runtime, op: PyUnicodeObject): number {
-  const t = rt.profile.objects.sizeof
+  const t = rt.sizeof
   if (op.ascii) return t.strAsciiBase + op.length + 1
   const base = op.kind === 1 ? t.strLatin1Base : op.kind === 2 ? t.strUcs2Base : t.strUcs4Base
   let size = base + (op.length + 1) * op.kind
@@ -140,6 +140,8 @@ export function _PyUnicode_InitStatic(rt: Runtime): void {
   const mk = (s: string): PyUnicodeObject => {
     const k = strKind(s)
     const op = new PyUnicodeObject(rt.types.str, s, k.kind, k.ascii, k.length)
+    // @cpython Include/internal/pycore_runtime_init.h#_PyUnicode_LATIN1_INIT
+    if (!k.ascii && rt.profile.objects.text.latin1CharsUtf8) op.hasUtf8 = true
     if (stat) {
       PyObject_InitStatic(rt, op, unicode_sizeof(rt, op))
       makeStatic(rt, op)

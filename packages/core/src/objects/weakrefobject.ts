@@ -764,7 +764,7 @@ function proxyMethod(name: string) {
 export function _PyWeakref_InitTypes(rt: Runtime): void {
   const T = rt.types
   const [refName, proxyName, callableName] = rt.profile.objects.runtimeObjects.weakrefTypeNames
-  const basicsize = rt.profile.objects.sizeof.weakref - rt.profile.gc.gcHeadSize
+  const basicsize = rt.sizeof.weakref - rt.profile.gc.gcHeadSize
   T.weakref = PyType_NewStatic(rt, refName, {
     basicsize,
     flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,

@@ -41,15 +41,19 @@ export const cpython311: CPythonProfile = freezeProfile({
     rangeIteratorIndex: true,
     zipStrict: true,
     setOps: { emptyFrozensetSingleton: false, issubsetIterable: 'copy-to-set', issupersetIterable: 'iterate', intersectionStopsWhenFull: false },
-    dictKeys: { headerSize: 32, kinds: 'unicode-entries', unicodeEntries: true, sizing: 'bit-length', mergeClone: true },
+    dictKeys: { headerSize: [3, 8], kinds: 'unicode-entries', unicodeEntries: true, sizing: 'bit-length', mergeClone: true },
+    // Struct layouts: [pointer-sized fields, other bytes, alignment]; GC-tracked entries count the 2-word PyGC_Head.
     sizeof: {
-      object: 16, intBase: 24, intDigitSize: 4, intZeroHasDigit: true, float: 24,
-      strAsciiBase: 48, strLatin1Base: 72, strUcs2Base: 72, strUcs4Base: 72, bytesBase: 33,
-      tupleBase: 40, listBase: 56, dictEmpty: 64, setBase: 216, instance: 56, instanceDictEmpty: 288, heapType: 904, staticType: 408, property: 64,
-      function: 152, type: 1688, none: 16, bool: 28, range: 48, bytearray: 56, enumerate: 72, zip: 64,
-      weakref: 80, codeBase: 184,
+      object: [2], intBase: [3], intDigitSize: 4, intZeroHasDigit: true, float: [2, 8],
+      // PyASCIIObject: refcnt, type, length, hash, wstr + state; compact adds utf8_length, utf8, wstr_length.
+      strAsciiBase: [5, 4], strLatin1Base: [8, 4], strUcs2Base: [8, 4], strUcs4Base: [8, 4], bytesBase: [4, 1, 1],
+      tupleBase: [5], listBase: [7], dictEmpty: [7, 8, 8], setBase: [27], instance: [7],
+      // PyHeapTypeObject: 112 words and tp_version_tag; a class adds a 64-slot shared-keys table (3 words + 8, 64 indices, 42 two-word entries).
+      heapType: [112, 8], staticType: [50, 8], property: [7, 4],
+      function: [18, 4], type: [201, 80], none: [2], bool: [3, 4], range: [6], bytearray: [7], enumerate: [9], zip: [7, 4],
+      weakref: [10], codeBase: [17, 48],
     },
-    text: { hash: { wide: 'siphash13', narrow: 'fnv' }, asciiIterator: true, removeprefix: true, replaceCountKeyword: false, clinicStrNew: false, findArgs: 'parse-tuple', bytearrayPresizeSequence: true, bytesDunderBytes: true, unicodeVersion: '14.0.0' },
+    text: { hash: { wide: 'siphash13', narrow: 'fnv' }, asciiIterator: true, removeprefix: true, replaceCountKeyword: false, clinicStrNew: false, findArgs: 'parse-tuple', bytearrayPresizeSequence: true, bytesDunderBytes: true, unicodeVersion: '14.0.0', latin1CharsUtf8: false },
     runtimeObjects: {
       funcBuiltins: true,
       funcTypeParams: false,

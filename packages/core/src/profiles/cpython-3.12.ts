@@ -12,7 +12,7 @@ export const cpython312 = extendProfile(cpython311, {
     hexversion: 0x030c01f0,
   },
   objects: {
-    text: { unicodeVersion: '15.0.0' },
+    text: { unicodeVersion: '15.0.0', latin1CharsUtf8: true },
     immortality: 'pep683-uint32',
     immortalRefcount: 4294967295,
     staticInitialRefcount: null,
@@ -23,8 +23,8 @@ export const cpython312 = extendProfile(cpython311, {
     setOps: { issubsetIterable: 'intersection', intersectionStopsWhenFull: true },
     instanceLayout: 'managed-dict-and-weakref',
     sizeof: {
-      strAsciiBase: 40, strLatin1Base: 56, strUcs2Base: 56, strUcs4Base: 56, instance: 48, function: 160, type: 1704,
-      heapType: 920, staticType: 416, codeBase: 192,
+      strAsciiBase: [4, 4], strLatin1Base: [6, 4], strUcs2Base: [6, 4], strUcs4Base: [6, 4], instance: [6], function: [19, 4], type: [203, 80],
+      heapType: [114, 8], staticType: [51, 8], codeBase: [18, 48],
     },
     runtimeObjects: { funcTypeParams: true, funcClear: 'globals-first-reset-names', weakrefReprName: 'special' },
     numbers: { intIsInteger: true, noneHash: 'constant', sumCompensated: true, boolInvert: true },

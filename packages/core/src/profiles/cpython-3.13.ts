@@ -19,7 +19,7 @@ export const cpython313 = extendProfile(cpython312, {
     numbers: { ownGetattro: ['int', 'complex'] },
     listExtend: 'preallocate-empty-sets-dicts-resize',
     listSortRuns: 'descending-with-equal-groups',
-    sizeof: { type: 1712, heapType: 928, codeBase: 200 },
+    sizeof: { type: [204, 80], heapType: [115, 8], codeBase: [19, 48] },
     runtimeObjects: { classmethodChaining: false, proxyRepr: 'quoted', tracebackNewName: 'traceback' },
     exceptions: { absent: [] },
   },

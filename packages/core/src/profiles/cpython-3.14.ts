@@ -21,6 +21,8 @@ export const cpython314 = extendProfile(cpython313, {
     dictTracking: 'always',
     tupleUntracking: 'at-creation-and-collection',
     tupleHashCache: true,
+    // PyTupleObject gains ob_hash; PyFunctionObject gains func_annotate (PEP 649).
+    sizeof: { tupleBase: [6], function: [20, 4] },
     numbers: { ownGetattro: [], intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
     exceptions: {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
@@ -56,5 +58,5 @@ export const cpython314 = extendProfile(cpython313, {
     excNoteNotStr: 'add_note() argument must be str, not {type}',
     unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null, voidCallResult: 0 },
-  evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
+  evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'objects.sizeof': 'pyodide', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
 })

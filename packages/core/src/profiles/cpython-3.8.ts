@@ -29,8 +29,9 @@ export const cpython38 = extendProfile(cpython311, {
     dictUnion: false,
     zipStrict: false,
     setOps: { emptyFrozensetSingleton: true, issupersetIterable: 'copy-to-set' },
-    dictKeys: { headerSize: 40, kinds: 'lookup-switch', unicodeEntries: false, sizing: 'at-least', mergeClone: false },
-    sizeof: { enumerate: 64, zip: 56, intZeroHasDigit: false, instance: 48, instanceDictEmpty: 104, function: 136, type: 1064, heapType: 880, staticType: 416, property: 56, weakref: 72, codeBase: 176 },
+    dictKeys: { headerSize: [5], kinds: 'lookup-switch', unicodeEntries: false, sizing: 'at-least', mergeClone: false },
+    // A class's shared keys here: 5-word header, 8 indices, 5 three-word entries.
+    sizeof: { enumerate: [8], zip: [7], intZeroHasDigit: false, instance: [6], function: [17], type: [131, 16], heapType: [109, 8], staticType: [51, 8], property: [6, 4], weakref: [9], codeBase: [16, 48] },
     runtimeObjects: {
       funcBuiltins: false,
       funcClear: 'code-first',

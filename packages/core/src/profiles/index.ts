@@ -7,7 +7,8 @@ import { legacy } from './legacy.js'
 import type { CPythonProfile } from './types.js'
 
 export { extendProfile } from './define.js'
-export type { CPythonProfile, Evidence, Messages, ProfileId, SizeofTable } from './types.js'
+export { sizeofBytes, structSize } from './layout.js'
+export type { CPythonProfile, Evidence, Messages, ProfileId, SizeofBytes, SizeofTable, StructSize } from './types.js'
 export { cpython38, cpython311, cpython312, cpython313, cpython314, legacy }
 
 /** Every shipped profile, oldest first. */

@@ -114,15 +114,15 @@ export interface CPythonProfile {
     }
     /** A dict's keys table (`PyDictKeysObject`). */
     readonly dictKeys: {
-      /** Bytes before the index table: 40 (≤3.10), 32 (3.11+). */
-      readonly headerSize: number
+      /** The header before the index table: 5 words (≤3.10), 3 words and two `uint32_t`-sized groups (3.11+). */
+      readonly headerSize: StructSize
       /**
        * Str-only tables: ≤3.10 only change the lookup function (switched to the general one, for good, as soon as a
        * non-str key is looked up); 3.11+ store 16-byte entries and become general through a resize when a non-str key
        * is inserted. Only 3.11+'s str-only minimum tables use the keys free list.
        */
       readonly kinds: 'lookup-switch' | 'unicode-entries'
-      /** 16-byte entries for str-only tables (3.11+). */
+      /** Two-word entries (key, value) for str-only tables (3.11+), instead of three (hash, key, value). */
       readonly unicodeEntries: boolean
       /** Table size for n slots: the smallest power of two ≥ n (≤3.10), or 3.11+'s bit-length formula (1..7 → 16). */
       readonly sizing: 'at-least' | 'bit-length'
@@ -387,46 +387,63 @@ export interface TextProfile {
   readonly clinicStrNew: boolean
   /** The Unicode version of the character database (`unicodedata.unidata_version`): newer characters are unassigned. */
   readonly unicodeVersion: string
+  /**
+   * The static one-character strings U+0080..U+00FF come with their UTF-8 form (3.12+ `_PyUnicode_LATIN1_INIT`), which
+   * `str.__sizeof__` counts.
+   */
+  readonly latin1CharsUtf8: boolean
 }
 
-/** `sys.getsizeof` parameters (64-bit unless the profile says otherwise). */
+/**
+ * The size of a C struct, from its fields: `words` pointer-sized fields (pointers, `Py_ssize_t`, `Py_hash_t`, `long`,
+ * `uintptr_t`) and `bytes` of fixed-size ones (`int`, `double`, `uint64_t`, flag bytes), padded to `align` (default:
+ * the pointer size; 1 for `offsetof`-style sizes such as `PyBytesObject_SIZE`, 8 for structs with a 64-bit field).
+ * The same struct then has the right size on x86-64 (8-byte pointers) and on wasm32 (Pyodide, 4-byte pointers).
+ */
+export type StructSize = readonly [words: number, bytes?: number, align?: number]
+
+/** `sys.getsizeof` parameters, as struct layouts (sizes with the GC header where noted). */
 export interface SizeofTable {
-  readonly object: number
-  readonly intBase: number // ob_size field and header, without digits
+  readonly object: StructSize
+  readonly intBase: StructSize // ob_size / lv_tag field and header, without digits
   readonly intDigitSize: number // 4 (30-bit digits)
   readonly intZeroHasDigit: boolean // 3.11+: 0 reports one digit
-  readonly float: number
-  readonly strAsciiBase: number // compact ASCII header, plus one byte per char and the NUL
-  readonly strLatin1Base: number // compact (non-ASCII) header
-  readonly strUcs2Base: number
-  readonly strUcs4Base: number
-  readonly bytesBase: number
-  readonly tupleBase: number
-  readonly listBase: number
-  readonly dictEmpty: number
-  readonly setBase: number
-  readonly instance: number // an instance of an empty class (with managed dict/weakref)
-  readonly instanceDictEmpty: number
+  readonly float: StructSize
+  readonly strAsciiBase: StructSize // compact ASCII header, plus one byte per char and the NUL
+  readonly strLatin1Base: StructSize // compact (non-ASCII) header
+  readonly strUcs2Base: StructSize
+  readonly strUcs4Base: StructSize
+  readonly bytesBase: StructSize
+  /** `getsizeof(())`: GC header and `PyTupleObject` without items (3.14 adds `ob_hash`). */
+  readonly tupleBase: StructSize
+  readonly listBase: StructSize
+  readonly dictEmpty: StructSize
+  readonly setBase: StructSize
+  readonly instance: StructSize // an instance of an empty class (with managed dict/weakref)
   /** `type.__basicsize__` (sizeof(PyHeapTypeObject)). */
-  readonly heapType: number
+  readonly heapType: StructSize
   /** `type.__sizeof__(int)`: the size of a static type object. */
-  readonly staticType: number
+  readonly staticType: StructSize
   /** `property.__basicsize__` (3.10 added `prop_name`). */
-  readonly property: number
-  readonly function: number
-  readonly type: number
-  readonly none: number
-  readonly bool: number
-  readonly range: number
+  readonly property: StructSize
+  readonly function: StructSize
+  /** `getsizeof` of a class: GC header, `PyHeapTypeObject` and the class's shared-keys table. */
+  readonly type: StructSize
+  readonly none: StructSize
+  readonly bool: StructSize
+  readonly range: StructSize
   /** `enumerate` (3.11 added a field) and `zip` (3.10 added `strict`), with their GC header. */
-  readonly enumerate: number
-  readonly zip: number
-  readonly bytearray: number
+  readonly enumerate: StructSize
+  readonly zip: StructSize
+  readonly bytearray: StructSize
   /** A weak reference or proxy, with its GC header. */
-  readonly weakref: number
+  readonly weakref: StructSize
   /** `code.__basicsize__` (the code object without its bytecode). */
-  readonly codeBase: number
+  readonly codeBase: StructSize
 }
+
+/** A `SizeofTable` resolved to bytes for one pointer size (`Runtime.sizeof`). */
+export type SizeofBytes = { readonly [K in keyof SizeofTable]: SizeofTable[K] extends StructSize ? number : SizeofTable[K] }
 
 export type ProfileId = 'legacy' | '3.8' | '3.11' | '3.12' | '3.13' | '3.14'
 

@@ -73,7 +73,7 @@ export const runtimeCreatedHooks: ((rt: Runtime) => void)[] = []
 export function createRuntime(opts: CreateRuntimeOptions = {}): Runtime {
   const profile = typeof opts.profile === 'string' ? getProfile(opts.profile) : (opts.profile ?? getProfile('3.11'))
   const rt = new Runtime({ profile, mode: opts.mode, heapLimit: opts.heapLimit })
-  const sz = profile.objects.sizeof
+  const sz = rt.sizeof
   const T = rt.types
 
   // The metatype is its own type; `object` has no base.
@@ -102,7 +102,7 @@ export function createRuntime(opts: CreateRuntimeOptions = {}): Runtime {
     slots: { tp_dealloc: unicode_dealloc, tp_hash: unicode_hash, tp_sizeof: (op) => unicode_sizeof(rt, op as PyUnicodeObject) },
   })
   T.tuple = PyType_NewStatic(rt, 'tuple', {
-    basicsize: 3 * ptr,
+    basicsize: sz.tupleBase - profile.gc.gcHeadSize,
     itemsize: ptr,
     flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS,
     slots: { tp_dealloc: tupledealloc, tp_traverse: tupletraverse },
@@ -125,8 +125,8 @@ export function createRuntime(opts: CreateRuntimeOptions = {}): Runtime {
   })
   T.bool = PyType_NewStatic(rt, 'bool', { base: T.int, basicsize: sz.intBase, itemsize: sz.intDigitSize, slots: { tp_dealloc: singleton_dealloc } })
   T.NoneType = PyType_NewStatic(rt, 'NoneType', { basicsize: sz.none, slots: { tp_dealloc: singleton_dealloc } })
-  T.NotImplementedType = PyType_NewStatic(rt, 'NotImplementedType', { basicsize: 16, slots: { tp_dealloc: singleton_dealloc } })
-  T.ellipsis = PyType_NewStatic(rt, 'ellipsis', { basicsize: 16, slots: { tp_dealloc: singleton_dealloc } })
+  T.NotImplementedType = PyType_NewStatic(rt, 'NotImplementedType', { basicsize: sz.object, slots: { tp_dealloc: singleton_dealloc } })
+  T.ellipsis = PyType_NewStatic(rt, 'ellipsis', { basicsize: sz.object, slots: { tp_dealloc: singleton_dealloc } })
   T.bytes = PyType_NewStatic(rt, 'bytes', {
     basicsize: sz.bytesBase,
     itemsize: 1,

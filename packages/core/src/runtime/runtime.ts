@@ -9,7 +9,8 @@ import { GCState } from '../gc/gc-state.js'
 import { AddressSpace } from '../memory/obmalloc.js'
 import type { PyObject } from '../object/object.js'
 import type { PyTypeObject } from '../object/type.js'
-import type { CPythonProfile } from '../profiles/types.js'
+import { sizeofBytes } from '../profiles/layout.js'
+import type { CPythonProfile, SizeofBytes } from '../profiles/types.js'
 
 export type ExecutionMode = 'script' | 'repl' | 'exec'
 
@@ -98,6 +99,8 @@ export interface RuntimeOptions {
 
 export class Runtime {
   readonly profile: CPythonProfile
+  /** The profile's struct sizes in bytes for its pointer size (`profile.objects.sizeof` resolved). */
+  readonly sizeof: SizeofBytes
   mode: ExecutionMode
   readonly mem: AddressSpace
   readonly gc: GCState
@@ -170,6 +173,7 @@ export class Runtime {
 
   constructor(opts: RuntimeOptions) {
     this.profile = opts.profile
+    this.sizeof = sizeofBytes(opts.profile)
     this.mode = opts.mode ?? 'script'
     const m = opts.profile.memory
     this.mem = new AddressSpace({

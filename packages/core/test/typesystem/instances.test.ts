@@ -310,7 +310,7 @@ describe('instance attributes per profile', () => {
       const i = call(E)
       const i2 = call(E)
       expect(_PyObject_SizeOf(i2)).toBe(inst)
-      expect(inst).toBe(rt.profile.objects.sizeof.instance)
+      expect(inst).toBe(rt.sizeof.instance)
       const dd = getattr(i2, '__dict__')
       if (dict > 0) expect(_PyObject_SizeOf(dd)).toBe(dict)
       expect(_PyObject_SizeOf(i2)).toBe(inst)
