@@ -113,6 +113,11 @@ export const cpython311: CPythonProfile = freezeProfile({
     constantSlices: false,
     recursionLimit: 1000,
     frameObjects: 'lazy',
+    generators: {
+      stopIterationToRuntimeError: true,
+      closeReturnsValue: false,
+      attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', 'gi_suspended', '__name__', '__qualname__'],
+    },
   },
   gc: {
     collector: 'generational',

@@ -23,6 +23,7 @@ export const cpython313 = extendProfile(cpython312, {
     runtimeObjects: { classmethodChaining: false, proxyRepr: 'quoted', tracebackNewName: 'traceback' },
     exceptions: { absent: [] },
   },
+  eval: { generators: { closeReturnsValue: true } },
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
   output: { replSourceLines: true, exceptionPrinter: 'traceback-module' },
   messages: {
