@@ -119,6 +119,11 @@ export const cpython311: CPythonProfile = freezeProfile({
     constantSlices: false,
     recursionLimit: 1000,
     frameObjects: 'lazy',
+    generators: {
+      stopIterationToRuntimeError: true,
+      closeReturnsValue: false,
+      attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', 'gi_suspended', '__name__', '__qualname__'],
+    },
   },
   compiler: { assertRaise: 'compare-test', forIter: 'statement' },
   gc: {

@@ -24,6 +24,7 @@ export const cpython313 = extendProfile(cpython312, {
     exceptions: { absent: [] },
   },
   compiler: { assertRaise: 'test', forIter: 'iter' },
+  eval: { generators: { closeReturnsValue: true } },
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
   output: { replSourceLines: true, exceptionPrinter: 'traceback-module' },
   messages: {

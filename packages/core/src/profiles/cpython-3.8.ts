@@ -64,7 +64,12 @@ export const cpython38 = extendProfile(cpython311, {
     },
   },
   memory: { poolSize: 4096, arenaSize: 262144 },
-  eval: { callArguments: 'caller-keeps-callee-increfs', frameObjects: 'always', callArgsRelease: 'last-to-first' },
+  eval: {
+    callArguments: 'caller-keeps-callee-increfs',
+    frameObjects: 'always',
+    callArgsRelease: 'last-to-first',
+    generators: { attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', '__name__', '__qualname__'] },
+  },
   gc: {
     preHeaderSize: 0,
     resurrection: 'all-or-nothing-uncounted',

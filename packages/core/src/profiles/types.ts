@@ -165,6 +165,15 @@ export interface CPythonProfile {
     readonly recursionLimit: number
     /** Whether a frame object exists for every call (≤3.10) or only on demand (3.11+). */
     readonly frameObjects: 'always' | 'lazy'
+    /** Generator objects' behaviour. @cpython Objects/genobject.c */
+    readonly generators: {
+      /** PEP 479: a StopIteration escaping a generator frame becomes RuntimeError (3.7+); false: it ends the generator. */
+      readonly stopIterationToRuntimeError: boolean
+      /** `close()` returns the value the generator returned on GeneratorExit (3.13+); false: always None. */
+      readonly closeReturnsValue: boolean
+      /** The getset attributes generators have (gi_suspended 3.11+, gi_yieldfrom 3.5+, __qualname__ 3.5+). */
+      readonly attributes: readonly string[]
+    }
   }
 
   /** Source locations the compiler gives instructions (they decide what a traceback's carets underline). */

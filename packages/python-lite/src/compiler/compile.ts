@@ -1955,6 +1955,8 @@ function stackEffect(op: number, arg: number): [number, number] {
     case Op.BEFORE_WITH:
       if (op === Op.FORMAT_VALUE) return [(arg & FVS_HAVE_SPEC) !== 0 ? -1 : 0, 0]
       if (op === Op.BEFORE_WITH) return [1, 1]
+      // The generator's frame is resumed with the sent value pushed (popped by the POP_TOP after it).
+      if (op === Op.RETURN_GENERATOR) return [1, 1]
       return [0, 0]
     case Op.LOAD_METHOD:
       return [1, 1]
@@ -2040,7 +2042,7 @@ function stackEffect(op: number, arg: number): [number, number] {
     case Op.WITH_EXCEPT_START:
       return [1, 1]
     case Op.CLEANUP_THROW:
-      return [-1, 0]
+      return [-2, 0]
     default:
       return [0, 0]
   }

@@ -38,6 +38,7 @@ import {
 } from '@heap/core'
 import type { Interpreter } from '../interp.js'
 import { openFile } from '../objects/io.js'
+import { takeStopIteration } from '../vm/genobject.js'
 import { addFunctions, asIndex, bool, coreAny, def, int, jsStr, moduleDict, newModule, none, setAttr, str, type Builtin } from './util.js'
 import { buildClass } from '../vm/buildclass.js'
 
@@ -219,10 +220,11 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
     const v = f(it)
     if (v !== null) return v
     if (nargs === 2) {
+      Py_DECREF(takeStopIteration(interp.ts, it).exc)
       Py_INCREF(args[start + 1]!)
       return args[start + 1]!
     }
-    throw stopIteration(rt)
+    throw takeStopIteration(interp.ts, it)
   }
 
   const callable: Builtin = (_m, args, start, nargs) => {
@@ -569,6 +571,3 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
   return mod
 }
 
-function stopIteration(rt: Runtime): PyErr {
-  return new PyErr(core.PyErr_NewInstance(rt, rt.exc['StopIteration']!, []))
-}

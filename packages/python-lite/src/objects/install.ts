@@ -6,7 +6,7 @@ import { Py_INCREF, Py_TPFLAGS_HAVE_GC, PyType_NewStatic, PyType_Ready, PyUnicod
 import type { Interpreter } from '../interp.js'
 import { functionVectorcall } from '../vm/call.js'
 import { frame_dealloc, frame_traverse } from '../vm/frame.js'
-import { gen_dealloc, gen_finalize, gen_iternext, gen_traverse, genRepr, type PyGenObject } from '../vm/genobject.js'
+import { gen_dealloc, gen_finalize, gen_iternext, gen_traverse, genGetset, genMethods, genRepr, type PyGenObject } from '../vm/genobject.js'
 
 export function installInterpreterTypes(interp: Interpreter): void {
   const rt = interp.rt
@@ -32,6 +32,8 @@ export function installInterpreterTypes(interp: Interpreter): void {
       },
       tp_iternext: gen_iternext,
       tp_repr: (self: PyObject) => PyUnicode_FromString(rt, genRepr(self as PyGenObject)),
+      tp_methods: genMethods(interp),
+      tp_getset: genGetset(interp),
     },
   })
   PyType_Ready(rt, T.frame)

@@ -593,6 +593,17 @@ export const makeGenerator = gen.makeGenerator
 export const generatorYield = gen.generatorYield
 export const generatorReturn = gen.generatorReturn
 export const genSend = gen.genSend
+export const stopIterationValue = gen.stopIterationValue
+/** Drops the StopIteration value a generator's `tp_iternext` left. */
+export function clearStopIteration(ts: ThreadState): void {
+  const s = ts.stopIteration
+  ts.stopIteration = null
+  if (s !== null) Py_DECREF(s.value)
+}
+/** Whether `exc` is an instance of StopIteration (or a subclass). */
+export function isStopIterationInstance(rt: Runtime, exc: PyObject): boolean {
+  return PyType_IsSubtype(exc.ob_type, rt.exc['StopIteration']!)
+}
 export const isGenerator = gen.isGenerator
 
 // --- imports ---------------------------------------------------------------------------------------------------

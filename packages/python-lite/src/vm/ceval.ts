@@ -924,7 +924,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const next = it.ob_type.tp_iternext!(it)
           if (next !== null) lp[sp++] = next
           else {
-            // Exhausted: pop the iterator and leave the loop.
+            // Exhausted: pop the iterator and leave the loop (a generator's return value is dropped).
+            if (ts.stopIteration !== null) api.clearStopIteration(ts)
             lp[--sp] = null
             frame.stacktop = sp
             Py_DECREF(it)
@@ -1378,7 +1379,25 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           close(v, slot)
           break
         }
-        case Op.CLEANUP_THROW:
+        case Op.CLEANUP_THROW: {
+          // The yield-from handler: [sub_iter, last_sent_val, exc] → [value] when the delegate finished (StopIteration),
+          // else the exception goes on unwinding. @cpython Python/bytecodes.c#CLEANUP_THROW
+          const exc = lp[--sp]!
+          lp[sp] = null
+          save()
+          if (!api.isStopIterationInstance(rt, exc)) throw api.markReraise(new PyErr(exc))
+          const value = api.stopIterationValue(rt, exc)
+          const last = lp[--sp]!
+          lp[sp] = null
+          frame.stacktop = sp
+          close(last, sp)
+          const sub = lp[--sp]!
+          lp[sp] = null
+          frame.stacktop = sp
+          close(sub, sp)
+          lp[sp++] = value
+          break
+        }
         default:
           save()
           throw PyErr_Format(rt, 'SystemError', `unknown opcode ${op}`)

@@ -6,6 +6,21 @@
  */
 import {
   PyErr,
+  PyExceptionClass_Check,
+  PyExceptionInstance_Check,
+  PyObject_CallNoArgs,
+  PyObject_Vectorcall,
+  PyTuple_Check,
+  PyType_IsSubtype,
+  _PyObject_LookupAttrStr,
+  type PyTupleObject,
+  type PyMethodDef,
+  type PyGetSetDef,
+  type PyCodeObject,
+  METH_FASTCALL,
+  METH_NOARGS,
+  METH_O,
+  PyBool_FromLong,
   PyErr_Format,
   PyErr_NewInstance,
   PyObject,
@@ -23,8 +38,9 @@ import {
   type Runtime,
   type visitproc,
 } from '@heap/core'
+import { Op } from '../compiler/opcodes.js'
 import { _PyEval_EvalFrame } from './ceval.js'
-import { clearFrameContents, takeOwnership, FRAME_OWNED_BY_GENERATOR, frameContentsTraverse, type Frame } from './frame.js'
+import { _PyFrame_GetFrameObject, clearFrameContents, takeOwnership, FRAME_OWNED_BY_GENERATOR, frameContentsTraverse, type Frame } from './frame.js'
 import type { ExcInfo, ThreadState } from './threadstate.js'
 
 export const FRAME_CREATED = 0
@@ -38,6 +54,8 @@ export class PyGenObject extends PyObject {
   gi_name: PyObject
   gi_qualname: PyObject
   gi_frame_state: number
+  /** The generator's code object (owned). */
+  gi_code: PyCodeObject
   /** The exception state of the generator's own `except` blocks. */
   gi_exc_state: ExcInfo
   /** Set by YIELD/RETURN for the resumer: true when the frame returned. */
@@ -48,6 +66,7 @@ export class PyGenObject extends PyObject {
     this.gi_name = name
     this.gi_qualname = qualname
     this.gi_frame_state = FRAME_CREATED
+    this.gi_code = frame.code
     this.gi_exc_state = { exc_value: null, previous_item: null }
   }
 }
@@ -57,6 +76,7 @@ export function makeGenerator(ts: ThreadState, frame: Frame): PyObject {
   const rt = ts.rt
   const code = frame.code
   Py_INCREF(code.co_name)
+  Py_INCREF(code)
   const func = frame.func as unknown as { func_qualname: PyObject } | null
   const qual = func ? func.func_qualname : code.co_qualname
   Py_INCREF(qual)
@@ -151,7 +171,7 @@ export function gen_send_ex(ts: ThreadState, g: PyGenObject, arg: PyObject | nul
   } catch (e) {
     g.gi_frame_state = FRAME_COMPLETED
     clearGenFrame(g)
-    if (errMatches(e, 'StopIteration')) {
+    if (errMatches(e, 'StopIteration') && rt.profile.eval.generators.stopIterationToRuntimeError) {
       // PEP 479: StopIteration inside a generator becomes RuntimeError.
       const cause = e.exc
       const err = PyErr_Format(rt, 'RuntimeError', 'generator raised StopIteration')
@@ -171,6 +191,19 @@ export function gen_send_ex(ts: ThreadState, g: PyGenObject, arg: PyObject | nul
   }
 }
 
+/**
+ * The iterator a suspended `yield from` delegates to: the frame is stopped at the RESUME after the delegating
+ * YIELD_VALUE (oparg ≥ 2) and the receiver is on top of its stack. Borrowed, or null.
+ * @cpython Objects/genobject.c#_PyGen_yf
+ */
+export function _PyGen_yf(g: PyGenObject): PyObject | null {
+  const f = g.gi_frame
+  if (f === null || g.gi_frame_state !== FRAME_SUSPENDED) return null
+  const code = f.unit.code
+  if (code[f.ip * 2] !== Op.RESUME || code[f.ip * 2 + 1]! < 2) return null
+  return f.localsplus[f.stacktop - 1] ?? null
+}
+
 /** SEND: `yield from` / `await` step. */
 export function genSend(ts: ThreadState, receiver: PyObject, v: PyObject): { value: PyObject; done: boolean } {
   const rt = ts.rt
@@ -182,7 +215,30 @@ export function genSend(ts: ThreadState, receiver: PyObject, v: PyObject): { val
     Py_INCREF(rt.None)
     return { value: rt.None, done: true }
   }
-  throw PyErr_Format(rt, 'AttributeError', `'${receiver.ob_type.tp_name}' object has no attribute 'send'`)
+  const meth = _PyObject_LookupAttrStr(receiver, 'send')
+  if (meth === null) throw PyErr_Format(rt, 'AttributeError', `'${receiver.ob_type.tp_name}' object has no attribute 'send'`)
+  try {
+    return { value: PyObject_Vectorcall(meth, [v], 0, 1, null), done: false }
+  } catch (e) {
+    if (!errMatches(e, 'StopIteration')) throw e
+    return { value: stopIterationValue(rt, e.exc), done: true }
+  } finally {
+    Py_DECREF(meth)
+  }
+}
+
+/** The value of a StopIteration instance (a new reference). @cpython Objects/genobject.c#_PyGen_FetchStopIterationValue */
+export function stopIterationValue(rt: Runtime, exc: PyObject): PyObject {
+  const e = exc as PyBaseExceptionObject
+  let v: PyObject | null | undefined = e.fields?.['value']
+  if (v === undefined) {
+    const args = e.args as PyTupleObject | null
+    v = args !== null && args.ob_item.length > 0 ? args.ob_item[0]! : null
+  }
+  v ??= rt.None
+  Py_INCREF(v)
+  Py_DECREF(exc)
+  return v
 }
 
 /** `gen.__next__` as `tp_iternext`: null when finished; a return value becomes StopIteration's value only for send. */
@@ -191,8 +247,23 @@ export function gen_iternext(self: PyObject): PyObject | null {
   const ts = (rt.host as { ts: ThreadState }).ts
   const r = gen_send_ex(ts, self as PyGenObject, null, null)
   if (!r.done) return r.value
-  Py_DECREF(r.value)
+  // A returned value rides on the StopIteration the caller sees. @cpython Objects/genobject.c#gen_iternext
+  const old = ts.stopIteration
+  ts.stopIteration = null
+  if (old !== null) Py_DECREF(old.value)
+  if (r.value === rt.None) Py_DECREF(r.value)
+  else ts.stopIteration = { it: self, value: r.value }
   return null
+}
+
+/** The StopIteration `next(it)` raises for an exhausted iterator: with the value its generator returned, if any. */
+export function takeStopIteration(ts: ThreadState, it: PyObject): PyErr {
+  const s = ts.stopIteration
+  if (s !== null && s.it === it) {
+    ts.stopIteration = null
+    return stopIteration(ts.rt, s.value)
+  }
+  return new PyErr(PyErr_NewInstance(ts.rt, ts.rt.exc['StopIteration']!, []))
 }
 
 /** `gen.send(v)`: StopIteration(value) when the generator returns. */
@@ -209,35 +280,180 @@ function stopIteration(rt: Runtime, value: PyObject): PyErr {
   return err
 }
 
-/** `gen.throw(exc)`. */
-export function gen_throw(ts: ThreadState, g: PyGenObject, exc: PyObject): PyObject {
-  Py_INCREF(exc)
-  const r = gen_send_ex(ts, g, null, exc)
+/**
+ * `gen.throw(typ[, val[, tb]])`: the exception instance to raise (a new reference), as the argument forms give it.
+ * @cpython Objects/genobject.c#_gen_throw
+ */
+function throwArgs(rt: Runtime, typ: PyObject, val: PyObject | null, tb: PyObject | null): PyObject {
+  if (tb === rt.None) tb = null
+  if (tb !== null && tb.ob_type !== rt.types.traceback) throw PyErr_Format(rt, 'TypeError', 'throw() third argument must be a traceback object')
+  let exc: PyObject
+  if (PyExceptionClass_Check(typ)) {
+    if (val !== null && PyExceptionInstance_Check(val) && PyType_IsSubtype(val.ob_type, typ as PyTypeObject)) {
+      Py_INCREF(val)
+      exc = val
+    } else {
+      const args = val === null || val === rt.None ? [] : PyTuple_Check(val) ? [...(val as PyTupleObject).ob_item] : [val]
+      exc = PyObject_Vectorcall(typ, args, 0, args.length, null)
+    }
+  } else if (PyExceptionInstance_Check(typ)) {
+    if (val !== null && val !== rt.None) throw PyErr_Format(rt, 'TypeError', 'instance exception may not have a separate value')
+    Py_INCREF(typ)
+    exc = typ
+  } else {
+    throw PyErr_Format(rt, 'TypeError', `exceptions must be classes or instances deriving from BaseException, not ${typ.ob_type.tp_name}`)
+  }
+  if (tb !== null) {
+    const e = exc as PyBaseExceptionObject
+    Py_INCREF(tb)
+    Py_XDECREF(e.traceback)
+    e.traceback = tb
+  }
+  return exc
+}
+
+/**
+ * Raises `exc` (owned) inside the generator; a suspended `yield from` passes it on to the delegate first
+ * (GeneratorExit closes the delegate instead when `closeOnGenExit`).
+ * @cpython Objects/genobject.c#_gen_throw
+ */
+export function gen_throw_ex(ts: ThreadState, g: PyGenObject, exc: PyObject, closeOnGenExit: boolean): { value: PyObject; done: boolean } {
+  const rt = ts.rt
+  const yf = _PyGen_yf(g)
+  if (yf !== null) {
+    Py_INCREF(yf)
+    const frame = g.gi_frame!
+    const state = g.gi_frame_state
+    let raised: PyObject
+    try {
+      if (closeOnGenExit && PyType_IsSubtype(exc.ob_type, rt.exc['GeneratorExit']!)) {
+        // The delegate is closed, then GeneratorExit raised here.
+        g.gi_frame_state = FRAME_EXECUTING
+        try {
+          gen_close_iter(ts, yf)
+        } finally {
+          g.gi_frame_state = state
+        }
+        return gen_send_ex(ts, g, null, exc)
+      }
+      if (yf.ob_type === rt.types.generator) {
+        // The outer frame is linked in while the delegate runs (tracebacks and f_back see it).
+        const prev = ts.frame
+        frame.previous = prev
+        ts.frame = frame
+        g.gi_frame_state = FRAME_EXECUTING
+        try {
+          const r = gen_throw_ex(ts, yf as PyGenObject, exc, closeOnGenExit)
+          if (!r.done) return r
+          raised = stopIteration(rt, r.value).exc
+        } finally {
+          g.gi_frame_state = state
+          ts.frame = prev
+          frame.previous = null
+        }
+      } else {
+        const meth = _PyObject_LookupAttrStr(yf, 'throw')
+        if (meth === null) return gen_send_ex(ts, g, null, exc)
+        g.gi_frame_state = FRAME_EXECUTING
+        try {
+          return { value: PyObject_Vectorcall(meth, [exc], 0, 1, null), done: false }
+        } finally {
+          g.gi_frame_state = state
+          Py_DECREF(meth)
+          Py_DECREF(exc)
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof PyErr)) throw e
+      raised = e.exc
+    } finally {
+      Py_DECREF(yf)
+    }
+    // The delegate raised (or returned): that goes on in this frame (the yield-from handler takes StopIteration).
+    return gen_send_ex(ts, g, null, raised)
+  }
+  return gen_send_ex(ts, g, null, exc)
+}
+
+/** `gen.throw(...)`: the next yielded value, StopIteration when the generator returns. */
+export function gen_throw(ts: ThreadState, g: PyGenObject, typ: PyObject, val: PyObject | null, tb: PyObject | null): PyObject {
+  const exc = throwArgs(ts.rt, typ, val, tb)
+  const r = gen_throw_ex(ts, g, exc, true)
   if (!r.done) return r.value
   throw stopIteration(ts.rt, r.value)
 }
 
-/** `gen.close()`: raise GeneratorExit inside; a yield in response is a RuntimeError. @cpython Objects/genobject.c#gen_close */
-export function gen_close(ts: ThreadState, g: PyGenObject): void {
+/** Closes the delegate of a `yield from`: `close()` of a generator, else its `close` method if any. */
+function gen_close_iter(ts: ThreadState, yf: PyObject): void {
+  const rt = ts.rt
+  if (yf.ob_type === rt.types.generator) {
+    Py_DECREF(gen_close(ts, yf as PyGenObject))
+    return
+  }
+  const meth = _PyObject_LookupAttrStr(yf, 'close')
+  if (meth === null) return
+  try {
+    Py_DECREF(PyObject_CallNoArgs(meth))
+  } finally {
+    Py_DECREF(meth)
+  }
+}
+
+/**
+ * `gen.close()`: raise GeneratorExit inside; a yield in response is a RuntimeError. Returns None, or (3.13+) the
+ * value the generator returned (a new reference).
+ * @cpython Objects/genobject.c#gen_close
+ */
+export function gen_close(ts: ThreadState, g: PyGenObject): PyObject {
   const rt = ts.rt
   if (g.gi_frame_state === FRAME_CREATED) {
     g.gi_frame_state = FRAME_COMPLETED
     clearGenFrame(g)
-    return
+    Py_INCREF(rt.None)
+    return rt.None
   }
-  if (g.gi_frame_state >= FRAME_COMPLETED) return
-  const ge = PyErr_NewInstance(rt, rt.exc['GeneratorExit']!, [])
+  if (g.gi_frame_state >= FRAME_COMPLETED) {
+    Py_INCREF(rt.None)
+    return rt.None
+  }
+  let exc: PyObject | null = null
+  const yf = _PyGen_yf(g)
+  if (yf !== null) {
+    Py_INCREF(yf)
+    const state = g.gi_frame_state
+    g.gi_frame_state = FRAME_EXECUTING
+    try {
+      gen_close_iter(ts, yf)
+    } catch (e) {
+      if (!(e instanceof PyErr)) throw e
+      // The delegate's error is raised here instead of GeneratorExit.
+      exc = e.exc
+    } finally {
+      g.gi_frame_state = state
+      Py_DECREF(yf)
+    }
+  }
+  exc ??= PyErr_NewInstance(rt, rt.exc['GeneratorExit']!, [])
+  let r: { value: PyObject; done: boolean }
   try {
-    const r = gen_send_ex(ts, g, null, ge)
-    Py_DECREF(r.value)
-    if (!r.done) throw PyErr_Format(rt, 'RuntimeError', 'generator ignored GeneratorExit')
+    r = gen_send_ex(ts, g, null, exc)
   } catch (e) {
-    if (errMatches(e, 'GeneratorExit') || errMatches(e, 'StopIteration')) {
+    if (errMatches(e, 'GeneratorExit')) {
       Py_DECREF(e.exc)
-      return
+      Py_INCREF(rt.None)
+      return rt.None
     }
     throw e
   }
+  if (!r.done) {
+    Py_DECREF(r.value)
+    throw PyErr_Format(rt, 'RuntimeError', 'generator ignored GeneratorExit')
+  }
+  // The generator returned (StopIteration for gen_close): its value, or None before 3.13.
+  if (rt.profile.eval.generators.closeReturnsValue) return r.value
+  Py_DECREF(r.value)
+  Py_INCREF(rt.None)
+  return rt.None
 }
 
 /** `tp_finalize`: close a suspended generator. @cpython Objects/genobject.c#_PyGen_Finalize */
@@ -247,7 +463,7 @@ export function gen_finalize(self: PyObject): void {
   const rt = self.ob_type.tp_runtime
   const ts = (rt.host as { ts: ThreadState }).ts
   try {
-    gen_close(ts, g)
+    Py_DECREF(gen_close(ts, g))
   } catch (e) {
     if (e instanceof PyErr) {
       rt.hooks.writeUnraisable(rt, e.exc, self, null)
@@ -280,6 +496,7 @@ export function gen_dealloc(self: PyObject): void {
   g.gi_exc_state.exc_value = null
   Py_DECREF(n)
   Py_DECREF(q)
+  Py_DECREF(g.gi_code)
   PyObject_GC_Del(g)
 }
 
@@ -290,6 +507,8 @@ export function gen_traverse(self: PyObject, visit: visitproc, arg: unknown): nu
   if (r) return r
   r = visit(g.gi_qualname, arg)
   if (r) return r
+  r = visit(g.gi_code, arg)
+  if (r) return r
   if (g.gi_exc_state.exc_value !== null && (r = visit(g.gi_exc_state.exc_value, arg))) return r
   if (g.gi_frame !== null && g.gi_frame_state !== FRAME_EXECUTING) return frameContentsTraverse(g.gi_frame, visit, arg)
   return 0
@@ -297,4 +516,81 @@ export function gen_traverse(self: PyObject, visit: visitproc, arg: unknown): nu
 
 export function genRepr(g: PyGenObject): string {
   return `<generator object ${(g.gi_qualname as PyUnicodeObject).value} at 0x${g.ob_addr.toString(16)}>`
+}
+
+/** `gen_methods`: send, throw, close. @cpython Objects/genobject.c#gen_methods */
+export function genMethods(interp: { ts: ThreadState }): PyMethodDef[] {
+  return [
+    {
+      ml_name: 'send',
+      ml_flags: METH_O,
+      ml_meth: (self, args, start) => gen_send(interp.ts, self as PyGenObject, args[start]!),
+      ml_doc: "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration.",
+    },
+    {
+      ml_name: 'throw',
+      ml_flags: METH_FASTCALL,
+      ml_meth: (self, args, start, nargs) => {
+        const rt = interp.ts.rt
+        if (nargs < 1) throw PyErr_Format(rt, 'TypeError', `throw expected at least 1 argument, got ${nargs}`)
+        if (nargs > 3) throw PyErr_Format(rt, 'TypeError', `throw expected at most 3 arguments, got ${nargs}`)
+        const typ = args[start]!
+        const val = nargs > 1 ? args[start + 1]! : null
+        const tb = nargs > 2 ? args[start + 2]! : null
+        return gen_throw(interp.ts, self as PyGenObject, typ, val, tb)
+      },
+      ml_doc: 'throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration.',
+    },
+    {
+      ml_name: 'close',
+      ml_flags: METH_NOARGS,
+      ml_meth: (self) => gen_close(interp.ts, self as PyGenObject),
+      ml_doc: 'close() -> raise GeneratorExit inside generator.',
+    },
+  ]
+}
+
+/** `gen_getsetlist` and `gen_memberlist`, as the profile has them. @cpython Objects/genobject.c#gen_getsetlist */
+export function genGetset(interp: { ts: ThreadState }): PyGetSetDef[] {
+  const rt = interp.ts.rt
+  const newRef = (v: PyObject): PyObject => {
+    Py_INCREF(v)
+    return v
+  }
+  const setName = (field: 'gi_name' | 'gi_qualname', what: string) => (self: PyObject, value: PyObject | null) => {
+    const g = self as PyGenObject
+    if (value === null || !PyType_IsSubtype(value.ob_type, rt.types.str)) throw PyErr_Format(rt, 'TypeError', `${what} must be set to a string object`)
+    Py_INCREF(value)
+    const old = g[field]
+    g[field] = value
+    Py_DECREF(old)
+  }
+  const all: Record<string, PyGetSetDef> = {
+    gi_frame: {
+      name: 'gi_frame',
+      get: (self) => {
+        const g = self as PyGenObject
+        if (g.gi_frame === null || g.gi_frame_state >= FRAME_COMPLETED) return newRef(rt.None)
+        return newRef(_PyFrame_GetFrameObject(rt, g.gi_frame))
+      },
+      set: null,
+    },
+    gi_running: { name: 'gi_running', get: (self) => PyBool_FromLong(rt, (self as PyGenObject).gi_frame_state === FRAME_EXECUTING), set: null },
+    gi_code: { name: 'gi_code', get: (self) => newRef((self as PyGenObject).gi_code), set: null },
+    gi_yieldfrom: {
+      name: 'gi_yieldfrom',
+      get: (self) => newRef(_PyGen_yf(self as PyGenObject) ?? rt.None),
+      set: null,
+      doc: 'object being iterated by yield from, or None',
+    },
+    gi_suspended: { name: 'gi_suspended', get: (self) => PyBool_FromLong(rt, (self as PyGenObject).gi_frame_state === FRAME_SUSPENDED), set: null },
+    __name__: { name: '__name__', get: (self) => newRef((self as PyGenObject).gi_name), set: setName('gi_name', '__name__'), doc: 'name of the generator' },
+    __qualname__: {
+      name: '__qualname__',
+      get: (self) => newRef((self as PyGenObject).gi_qualname),
+      set: setName('gi_qualname', '__qualname__'),
+      doc: 'qualified name of the generator',
+    },
+  }
+  return rt.profile.eval.generators.attributes.map((n) => all[n]!)
 }

@@ -36,6 +36,11 @@ export class ThreadState {
   deadline = Infinity
   /** Set by a host Stop button: the next eval-breaker check raises KeyboardInterrupt. */
   interruptRequested = false
+  /**
+   * The value of the StopIteration a generator's `tp_iternext` leaves set when it returns a value (owned), with the
+   * iterator; read by `next()`. NON-CPYTHON: `tp_iternext` here signals exhaustion by null alone.
+   */
+  stopIteration: { it: PyObject; value: PyObject } | null = null
   constructor(rt: Runtime) {
     this.rt = rt
     this.recursionLimit = rt.profile.eval.recursionLimit
