@@ -36,6 +36,12 @@ function parseProfiles(list: boolean) {
   }
 }
 
+const TRACE_HELP = 'print a timeline of heap events (alloc,incref,decref,dealloc,free,track,untrack,finalize,weakref-clear,gc); all kinds when none are given'
+
+function traceFormatOption(): Option {
+  return new Option('--trace-format <format>', 'timeline format: text, or json (one event per line, for tools)').choices(['text', 'json']).default('text')
+}
+
 function pythonOption(): Option {
   return new Option('-p, --python <version>', PYTHON_HELP).default('3.11').argParser(parseProfiles(false))
 }
@@ -54,8 +60,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('run')
     .description('run a Python file, like `python FILE`')
     .addOption(pythonOption())
-    .option('--trace [kinds]', 'print a timeline of heap events (alloc,incref,decref,dealloc,track,untrack,finalize,weakref-clear,gc); all kinds when none are given')
-    .addOption(new Option('--trace-format <format>', 'timeline format').choices(['text', 'json']).default('text'))
+    .option('--trace [kinds]', TRACE_HELP)
+    .addOption(traceFormatOption())
     .option('--graph <file>', 'write heap snapshots (at each breakpoint() and at exit) as Graphviz .dot or .svg')
     .option('--explain', 'after a simulated crash, report what the unsafe calls broke')
     .argument('<file>', 'the program')
@@ -69,7 +75,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('repl')
     .description('an interactive prompt, like `python` with no arguments')
     .addOption(pythonOption())
-    .option('--trace [kinds]', 'print heap events after each statement')
+    .option('--trace [kinds]', TRACE_HELP)
+    .addOption(traceFormatOption())
     .action(async (opts) => {
       exitCode = await replCommand(opts)
     })

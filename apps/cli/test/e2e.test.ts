@@ -70,11 +70,52 @@ describe('heap run', () => {
   })
 })
 
+describe('heap run: tools and unsafe code', () => {
+  it('traces as JSON lines with --trace-format json', () => {
+    const d = tmp({ 't.py': 'a = []\nb = a\ndel b\n' })
+    const r = heap(['run', '--trace=incref,decref', '--trace-format', 'json', 't.py'], undefined, d)
+    expect(r.code).toBe(0)
+    const events = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; type?: string; refcnt?: number; line: number | null; file: string | null })
+    const listEvents = events.filter((e) => e.type === 'list' && e.file === join(d, 't.py')).map((e) => [e.kind, e.line, e.refcnt])
+    expect(listEvents).toContainEqual(['incref', 2, 3]) // `b = a`: a on the stack, then stored as b
+    expect(listEvents.at(-1)).toEqual(['decref', 3, 1]) // `del b`
+  })
+  it('writes one graph per breakpoint() and one at exit', () => {
+    const d = tmp({ 'b.py': 'x = [1]\nbreakpoint()\ny = {1: x}\n' })
+    const r = heap(['run', '--graph', 'snap.dot', 'b.py'], undefined, d)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('heap: wrote snap.1.dot, snap.2.dot\n')
+    const first = readFileSync(join(d, 'snap.1.dot'), 'utf8')
+    const last = readFileSync(join(d, 'snap.2.dot'), 'utf8')
+    expect(first).toMatch(/"root_global_x"/)
+    expect(first).not.toMatch(/"root_global_y"/)
+    expect(last).toMatch(/"root_global_y"/)
+  })
+  it('aborts like CPython 3.11 on _Py_Dealloc(None) and explains what the unsafe call broke', () => {
+    const d = tmp({ 'n.py': 'import ctypes\nctypes.pythonapi._Py_Dealloc(ctypes.py_object(None))\nprint("never")\n' })
+    const r = heap(['run', '--python', '3.11', '--explain', 'n.py'], undefined, d)
+    expect(r.code).toBe(134)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^Fatal Python error: none_dealloc: deallocating None: bug likely caused by a refcount error in a C extension\n/)
+    expect(r.stderr).toMatch(/Aborted \(core dumped\)\nWhat unsafe code did \(simulated\):\n {2}\S*n\.py:2 forced-dealloc {2}_Py_Dealloc on a live NoneType/)
+    // 3.12+: None is immortal; the same call is harmless.
+    const r12 = heap(['run', '--python', '3.12', 'n.py'], undefined, d)
+    expect(r12).toMatchObject({ code: 0, stdout: 'never\n' })
+  })
+})
+
 describe('heap repl (piped)', () => {
   it('behaves like python -i < file', () => {
     const r = heap(['repl', '--python', '3.11'], 'import sys\na = object()\nsys.getrefcount(a)\n')
     expect(r.stdout).toBe('2\n')
     expect(r.stderr).toBe('>>> >>> >>> >>> \n')
+  })
+  it('traces as JSON lines for tools', () => {
+    const r = heap(['repl', '--trace=incref', '--trace-format', 'json'], 'a = []\nb = a\n')
+    const events = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { kind: string; type?: string; refcnt?: number; line: number | null })
+    expect(events.length).toBeGreaterThan(0)
+    expect(events.every((e) => e.kind === 'incref')).toBe(true)
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'incref', type: 'list', refcnt: 2, line: 1 }))
   })
 })
 
@@ -124,7 +165,8 @@ describe('heap repl in a terminal (tmux)', () => {
   it('shows a banner, evaluates, continues blocks and exits on Ctrl-D', () => {
     const session = `heap-e2e-${process.pid}`
     const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `${process.execPath} ${bin} repl --python 3.12`)
+    const home = tmp({})
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `env HOME=${home} ${process.execPath} ${bin} repl --python 3.12`)
     try {
       const screen = (): string => tmux('capture-pane', '-p', '-t', session)
       const waitFor = (re: RegExp): string => {
@@ -141,12 +183,27 @@ describe('heap repl in a terminal (tmux)', () => {
       tmux('send-keys', '-t', session, '    return 6 * 7', 'Enter', 'Enter')
       tmux('send-keys', '-t', session, 'f()', 'Enter')
       waitFor(/^42$/m)
+      // History: Up recalls the last line; line editing: Home/End and inserted text.
+      // Keys one at a time, as typed (node's readline drops cursor moves that arrive in one burst with text).
+      const type = (...keys: string[]): void => {
+        for (const k of keys) {
+          tmux('send-keys', '-t', session, k)
+          execFileSync('sleep', ['0.15'])
+        }
+      }
+      type('Up', 'Enter')
+      waitFor(/^42\n>>> f\(\)\n42$/m)
+      type('2 * 3', 'C-a', '1', 'C-e', '0', 'Left', 'Left', 'BSpace', 'Enter')
+      waitFor(/^>>> 12 \*30\n360$/m)
       tmux('send-keys', '-t', session, 'C-c')
       waitFor(/KeyboardInterrupt/)
       tmux('send-keys', '-t', session, 'C-d')
       for (let i = 0; i < 50; i++) {
         const r = spawnSync('tmux', ['has-session', '-t', session])
-        if (r.status !== 0) return
+        if (r.status !== 0) {
+          expect(readFileSync(join(home, '.heap_history'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['f()', '12 *30']))
+          return
+        }
         execFileSync('sleep', ['0.1'])
       }
       throw new Error('the REPL did not exit on Ctrl-D')

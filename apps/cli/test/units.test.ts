@@ -3,6 +3,7 @@ import { getProfile } from '@heap/python-lite'
 import { extractTranscripts, normalizeTranscript } from '../src/commands/check.js'
 import { parseTraceKinds } from '../src/commands/run.js'
 import { explainDifference } from '../src/format/why.js'
+import { progress } from '../src/format/progress.js'
 
 describe('transcripts', () => {
   it('finds ```pycon blocks in Markdown with their input lines', () => {
@@ -38,5 +39,32 @@ describe('why outputs differ', () => {
   })
   it('says nothing when no profile field explains the topic', () => {
     expect(explainDifference([getProfile('3.12'), getProfile('3.13')], [['hello'], ['world']])).toEqual([])
+  })
+})
+
+describe('progress bars', () => {
+  const fakeStream = (isTTY: boolean) => {
+    const stream = { isTTY, columns: 100, out: '', write(s: string) { stream.out += s; return true } }
+    return stream
+  }
+  it('draws and then clears a bar on a terminal', () => {
+    const s = fakeStream(true)
+    const bar = progress(s, 3, 'checking')
+    bar.tick('a.md:1')
+    bar.tick('b.md:4')
+    bar.tick('c.txt:2')
+    bar.stop()
+    expect(s.out).toMatch(/checking \[[░█]+\] 0\/3/)
+    expect(s.out).toMatch(/checking \[█+\] 3\/3 c\.txt:2/)
+    expect(s.out.endsWith('\u001b[2K')).toBe(true) // the line is cleared when the job ends
+  })
+  it('writes nothing when the stream is not a terminal or the job is a single unit', () => {
+    for (const [tty, n] of [[false, 5], [true, 1]] as const) {
+      const s = fakeStream(tty)
+      const bar = progress(s, n, 'checking')
+      bar.tick('x')
+      bar.stop()
+      expect(s.out).toBe('')
+    }
   })
 })

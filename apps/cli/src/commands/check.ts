@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createTwoFilesPatch } from 'diff'
 import { runSource } from '@heap/python-lite'
 import { colors } from '../format/colors.js'
+import { progress } from '../format/progress.js'
 
 export interface CheckOptions {
   python: string
@@ -90,8 +91,7 @@ export function normalizeTranscript(s: string): string {
 /** `heap check FILE...`: exits 1 when any transcript differs, showing expected vs got as a diff. */
 export async function checkCommand(files: string[], opts: CheckOptions): Promise<number> {
   const c = colors(process.stdout)
-  let total = 0
-  let failed = 0
+  const transcripts: Transcript[] = []
   for (const file of files) {
     let content: string
     try {
@@ -100,17 +100,23 @@ export async function checkCommand(files: string[], opts: CheckOptions): Promise
       process.stderr.write(`heap: can't open file '${file}': [Errno 2] No such file or directory\n`)
       return 2
     }
-    for (const t of extractTranscripts(file, content)) {
-      total++
-      const expected = normalizeTranscript(t.text)
-      const got = normalizeTranscript(replay(t, opts.python))
-      if (expected === got) continue
-      failed++
-      process.stdout.write(c.red(`${file}:${t.line}: transcript differs (CPython ${opts.python} simulated)\n`))
-      const patch = createTwoFilesPatch('expected', 'got', expected + '\n', got + '\n', '', '', { context: 3 })
-      process.stdout.write(patch.split('\n').slice(2).join('\n') + '\n')
-    }
+    transcripts.push(...extractTranscripts(file, content))
   }
+  // The bar lives on stderr while the transcripts run; the reports follow once it is gone.
+  const bar = progress(process.stderr, transcripts.length, 'checking')
+  const reports: string[] = []
+  for (const t of transcripts) {
+    bar.tick(`${t.file}:${t.line}`)
+    const expected = normalizeTranscript(t.text)
+    const got = normalizeTranscript(replay(t, opts.python))
+    if (expected === got) continue
+    const patch = createTwoFilesPatch('expected', 'got', expected + '\n', got + '\n', '', '', { context: 3 })
+    reports.push(c.red(`${t.file}:${t.line}: transcript differs (CPython ${opts.python} simulated)\n`) + patch.split('\n').slice(2).join('\n') + '\n')
+  }
+  bar.stop()
+  for (const r of reports) process.stdout.write(r)
+  const total = transcripts.length
+  const failed = reports.length
   const summary = `${total - failed} of ${total} transcript${total === 1 ? '' : 's'} match`
   process.stdout.write((failed === 0 ? c.green(summary) : c.red(summary)) + '\n')
   return failed === 0 ? 0 : 1

@@ -9,6 +9,7 @@ import { colors } from '../format/colors.js'
 export interface ReplOptions {
   python: string
   trace?: string | boolean
+  traceFormat?: string
 }
 
 const HISTORY = join(homedir(), '.heap_history')
@@ -38,7 +39,9 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
     profile: opts.python,
     mode: 'repl',
     filename: '<stdin>',
-    observe: trace ? { trace, onEvent: (ev) => process.stderr.write(c.dim(formatEvent(ev)) + '\n') } : undefined,
+    observe: trace
+      ? { trace, onEvent: (ev) => process.stderr.write(opts.traceFormat === 'json' ? JSON.stringify(ev) + '\n' : c.dim(formatEvent(ev)) + '\n') }
+      : undefined,
   })
   interp.out.onWrite = (stream, text) => {
     if (stream === 'stdout') process.stdout.write(text)

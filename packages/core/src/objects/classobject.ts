@@ -35,7 +35,7 @@ export function PyMethod_New(func: PyObject, self: PyObject): PyMethodObject {
   Py_INCREF(func)
   Py_INCREF(self)
   const max = rt.profile.objects.freeLists.method
-  const fl = max > 0 ? rt.freelist('method') : null
+  const fl = max > 0 ? rt.fl.method : null
   let im: PyMethodObject
   if (fl !== null && fl.length > 0) {
     im = fl.pop() as PyMethodObject
@@ -71,7 +71,7 @@ function method_dealloc(self: PyObject): void {
   Py_DECREF(im.im_func)
   Py_DECREF(im.im_self)
   const max = rt.profile.objects.freeLists.method
-  const fl = max > 0 && im.ob_type === rt.types.method ? rt.freelist('method') : null
+  const fl = max > 0 && im.ob_type === rt.types.method ? rt.fl.method : null
   if (fl !== null && fl.length < max) {
     im.ob_flags |= OB_FREED
     fl.push(im)

@@ -154,11 +154,8 @@ function keysSize(rt: Runtime, log2: number, unicode: boolean): number {
   return structSize(dk.headerSize, ptr) + size * ix + usableFraction(size) * entry
 }
 
-const keysFreeLists = new WeakMap<Runtime, { addr: number; nbytes: number }[]>()
 function keysFreeList(rt: Runtime): { addr: number; nbytes: number }[] {
-  let fl = keysFreeLists.get(rt)
-  if (fl === undefined) keysFreeLists.set(rt, (fl = []))
-  return fl
+  return rt.dictKeysFreelist
 }
 
 /** Whether a keys table of this shape goes to / comes from the keys free list. */
@@ -206,7 +203,7 @@ function free_keys_block(rt: Runtime, addr: number, nbytes: number, log2: number
 
 /** A dict object from the free list or the allocator, with the empty keys table. */
 function new_dict(rt: Runtime): PyDictObject {
-  const fl = rt.freelist('dict')
+  const fl = rt.fl.dict
   let op: PyDictObject
   if (fl.length > 0) {
     op = fl.pop() as PyDictObject
@@ -627,7 +624,7 @@ export function dict_dealloc(self: PyObject): void {
   if (mp.ma_split !== null) _PyDict_SplitRelease(mp)
   // Entries are released in insertion order.
   releaseDetached(rt, d)
-  const fl = rt.freelist('dict')
+  const fl = rt.fl.dict
   if (mp.ob_type === rt.types.dict && fl.length < rt.profile.objects.freeLists.dict) {
     mp.ob_flags |= OB_FREED
     fl.push(mp)

@@ -60,7 +60,7 @@ export function PyFloat_Check(op: PyObject): boolean {
  * @cpython Objects/floatobject.c#PyFloat_FromDouble
  */
 export function PyFloat_FromDouble(rt: Runtime, v: number): PyFloatObject {
-  const fl = rt.freelist('float')
+  const fl = rt.fl.float
   if (fl.length > 0) {
     const op = fl.pop() as PyFloatObject
     _Py_NewReference(op)
@@ -75,7 +75,7 @@ export function PyFloat_FromDouble(rt: Runtime, v: number): PyFloatObject {
 export function float_dealloc(op: PyObject): void {
   const rt = rtOf(op)
   if (op.ob_type === rt.types.float) {
-    const fl = rt.freelist('float')
+    const fl = rt.fl.float
     if (fl.length < rt.profile.objects.freeLists.float) {
       op.ob_flags |= OB_FREED
       fl.push(op)

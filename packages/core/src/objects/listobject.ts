@@ -118,7 +118,7 @@ function reallocItemBuffer(rt: Runtime, op: PyListObject, n: number): void {
 
 /** Takes a list object from the free list or allocates one (untracked, empty). */
 function list_alloc(rt: Runtime): PyListObject {
-  const fl = rt.freelist('list')
+  const fl = rt.fl.list
   if (fl.length > 0) {
     const op = fl.pop() as PyListObject
     _Py_NewReference(op)
@@ -304,7 +304,7 @@ export function list_dealloc(self: PyObject): void {
   op.ob_item_addr = 0
   op.ob_item_nbytes = 0
   op.allocated = 0
-  const fl = rt.freelist('list')
+  const fl = rt.fl.list
   if (op.ob_type === rt.types.list && fl.length < rt.profile.objects.freeLists.list) {
     op.ob_flags |= OB_FREED
     fl.push(op)

@@ -49,7 +49,7 @@ export class PyCFunctionObject extends PyObject {
 export function PyCFunction_NewEx(rt: Runtime, ml: PyMethodDef, self: PyObject | null, module: PyObject | null): PyCFunctionObject {
   Py_XINCREF(self)
   Py_XINCREF(module)
-  const fl = rt.profile.objects.freeLists.cfunction > 0 ? rt.freelist('cfunction') : null
+  const fl = rt.profile.objects.freeLists.cfunction > 0 ? rt.fl.cfunction : null
   let op: PyCFunctionObject
   if (fl !== null && fl.length > 0) {
     op = fl.pop() as PyCFunctionObject
@@ -132,7 +132,7 @@ function meth_dealloc(self: PyObject): void {
   Py_XDECREF(s)
   Py_XDECREF(mod)
   const max = rt.profile.objects.freeLists.cfunction
-  const fl = max > 0 && m.ob_type === rt.types.builtin_function_or_method ? rt.freelist('cfunction') : null
+  const fl = max > 0 && m.ob_type === rt.types.builtin_function_or_method ? rt.fl.cfunction : null
   if (fl !== null && fl.length < max) {
     m.ob_flags |= OB_FREED
     fl.push(m)

@@ -34,7 +34,7 @@ export class PySliceObject extends PyObject {
 }
 
 function cacheOf(rt: Runtime): PyObject[] {
-  return rt.freelist('slice')
+  return rt.fl.slice
 }
 
 /**

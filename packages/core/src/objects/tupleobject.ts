@@ -45,7 +45,9 @@ export function PyTuple_Check(op: PyObject): boolean {
 function tupleFreelist(rt: Runtime, n: number): PyObject[] | null {
   const fl = rt.profile.objects.freeLists.tuple
   if (n === 0 || n >= fl.maxLength) return null
-  return rt.freelist('tuple' + n)
+  let list = rt.tupleFreelists[n]
+  if (list === undefined) rt.tupleFreelists[n] = list = rt.freelist('tuple' + n)
+  return list
 }
 
 /**

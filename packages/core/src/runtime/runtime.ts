@@ -128,6 +128,12 @@ export class Runtime {
   readonly interned = new Map<string, PyObject>()
   /** Type free lists keyed by name ('float', 'list', 'dict', 'tuple1' …). */
   readonly freelists = new Map<string, PyObject[]>()
+  /** The tuple free lists of `freelists`, indexed by length (a hot path: no name building). */
+  readonly tupleFreelists: (PyObject[] | undefined)[] = []
+  /** The named free lists of `freelists` as fields (hot paths skip the map lookup). */
+  /** Freed minimum-size dict keys blocks, kept for reuse. @cpython Objects/dictobject.c#new_keys_object */
+  readonly dictKeysFreelist: { addr: number; nbytes: number }[] = []
+  readonly fl = { float: this.freelist('float'), list: this.freelist('list'), dict: this.freelist('dict'), method: this.freelist('method'), cfunction: this.freelist('cfunction'), slice: this.freelist('slice') }
 
   /**
    * Weak references: the head of each referent's list of weakref objects (CPython keeps it at
