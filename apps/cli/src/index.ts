@@ -36,7 +36,16 @@ function parseProfiles(list: boolean) {
   }
 }
 
-const TRACE_HELP = 'print a timeline of heap events (alloc,incref,decref,dealloc,free,track,untrack,finalize,weakref-clear,gc); all kinds when none are given'
+const TRACE_HELP = 'print a timeline of heap events; --trace=KINDS picks some of alloc,incref,decref,dealloc,free,track,untrack,finalize,weakref-clear,gc (all when none are given)'
+
+/**
+ * `--trace` takes its kinds only as `--trace=KINDS`, so that `heap run --trace prog.py` traces prog.py instead of
+ * reading `prog.py` as a list of kinds.
+ */
+function bareTraceToAll(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--')
+  return argv.map((a, i) => (a === '--trace' && (end === -1 || i < end) ? '--trace=all' : a))
+}
 
 function traceFormatOption(): Option {
   return new Option('--trace-format <format>', 'timeline format: text, or json (one event per line, for tools)').choices(['text', 'json']).default('text')
@@ -116,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     })
 
   try {
-    await program.parseAsync(argv, { from: 'user' })
+    await program.parseAsync(bareTraceToAll(argv), { from: 'user' })
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0

@@ -60,6 +60,13 @@ describe('heap run', () => {
     expect(r.stderr).toMatch(/t\.py:2 +incref +list 0x[0-9a-f]+ \[\] +refcnt=2/)
     expect(r.stderr).toMatch(/t\.py:3 +decref +list 0x[0-9a-f]+ \[\] +refcnt=1/)
   })
+  it('traces every kind with a bare --trace, without taking the file for a list of kinds', () => {
+    const d = tmp({ 't.py': 'a = []\n' })
+    const r = heap(['run', '--trace', 't.py'], undefined, d)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/t\.py:1 +alloc +list 0x[0-9a-f]+ \[\] +refcnt=1\n.*t\.py:1 +track +list/s)
+    expect(heap(['run', '--trace=bogus', 't.py'], undefined, d)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^heap: unknown trace kind 'bogus'/) })
+  })
   it('writes a heap graph at exit', () => {
     const d = tmp({ 'g.py': 'x = [1, [2]]\n' })
     const r = heap(['run', '--graph', 'heap.dot', 'g.py'], undefined, d)
@@ -108,7 +115,8 @@ describe('heap repl (piped)', () => {
   it('behaves like python -i < file', () => {
     const r = heap(['repl', '--python', '3.11'], 'import sys\na = object()\nsys.getrefcount(a)\n')
     expect(r.stdout).toBe('2\n')
-    expect(r.stderr).toBe('>>> >>> >>> >>> \n')
+    // The banner and the prompts go to stderr, as with `python -i < file`.
+    expect(r.stderr).toMatch(/^Python 3\.11\.7 \(.*\) \[.*\] on linux\nType "help", "copyright", "credits" or "license" for more information\.\n>>> >>> >>> >>> \n$/)
   })
   it('traces as JSON lines for tools', () => {
     const r = heap(['repl', '--trace=incref', '--trace-format', 'json'], 'a = []\nb = a\n')
@@ -125,7 +133,7 @@ describe('heap check', () => {
     expect(heap(['check', 'ok.md'], undefined, d).code).toBe(0)
     const bad = heap(['check', 'bad.md'], undefined, d)
     expect(bad.code).toBe(1)
-    expect(bad.stdout).toMatch(/-3\n\+2/)
+    expect(bad.stdout).toMatch(/--- expected\n\+\+\+ got\n@@ .* @@\n >>> 1 \+ 1\n-3\n\+2/)
   })
 })
 

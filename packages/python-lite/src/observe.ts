@@ -78,6 +78,7 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
   const shown = new Set<PyObject>(userObjs)
   // Roots: names in the main module's globals and in the frames on the stack.
   const roots: SnapshotRoot[] = []
+  const rootObjects: PyObject[] = []
   const main = interp.mainDict()
   if (main !== null) {
     for (let i = 0; i < main.ma_keys.length; i++) {
@@ -88,6 +89,7 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
       const v = main.ma_values[i]!
       roots.push({ name, scope: 'global', id: v.ob_addr })
       shown.add(v)
+      rootObjects.push(v)
     }
   }
   for (let f = interp.ts.frame; f !== null; f = f.previous) {
@@ -99,6 +101,7 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
       if (v === null || v === undefined) continue
       roots.push({ name: names[i]!, scope: `local:${fn}`, id: v.ob_addr })
       shown.add(v)
+      rootObjects.push(v)
     }
   }
   // Reachability from the interpreter's roots (everything the audit counts as a root).
@@ -114,6 +117,17 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
   for (const o of all) if ((o.ob_flags & 2) !== 0) mark(o)
   for (const f of interp.framesForSnapshot()) for (const v of f) mark(v)
   while (stack.length > 0) forEachReference(stack.pop()!, mark)
+  // An imported module is one node: what only its namespace holds (gc's functions, ...) stays out of the picture.
+  const nearProgram = new Set<PyObject>()
+  const visit = (o: PyObject): void => {
+    if (nearProgram.has(o)) return
+    nearProgram.add(o)
+    if (o.ob_type !== rt.types.module) stack.push(o)
+  }
+  for (const v of rootObjects) visit(v)
+  for (const f of interp.framesForSnapshot()) for (const v of f) visit(v)
+  while (stack.length > 0) forEachReference(stack.pop()!, visit)
+  for (const o of [...shown]) if (reachable.has(o) && !nearProgram.has(o)) shown.delete(o)
   const objects: SnapshotObject[] = []
   for (const o of shown) {
     const referents: number[] = []

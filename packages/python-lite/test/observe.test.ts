@@ -45,4 +45,12 @@ describe('observation for the docs site', () => {
     const seqs = (r.snapshots ?? []).map((s) => s.seq ?? -1)
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y))
   })
+
+  it('shows an imported module as one node, not what its namespace holds', () => {
+    const r = runSource('import gc\nx = [1]\n', { filename: 'm.py', profile: '3.11', observe: { snapshots: 'exit' } })
+    const objs = r.snapshots!.at(-1)!.objects
+    expect(objs.filter((o) => o.type === 'module')).toHaveLength(1)
+    expect(objs.some((o) => o.type === 'list' && o.repr === '[1]')).toBe(true)
+    expect(objs.some((o) => o.type === 'builtin_function_or_method')).toBe(false)
+  })
 })

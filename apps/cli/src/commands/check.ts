@@ -111,7 +111,7 @@ export async function checkCommand(files: string[], opts: CheckOptions): Promise
     const got = normalizeTranscript(replay(t, opts.python))
     if (expected === got) continue
     const patch = createTwoFilesPatch('expected', 'got', expected + '\n', got + '\n', '', '', { context: 3 })
-    reports.push(c.red(`${t.file}:${t.line}: transcript differs (CPython ${opts.python} simulated)\n`) + patch.split('\n').slice(2).join('\n') + '\n')
+    reports.push(c.red(`${t.file}:${t.line}: transcript differs (CPython ${opts.python} simulated)\n`) + patch.replace(/^=+\n/, '') + '\n')
   }
   bar.stop()
   for (const r of reports) process.stdout.write(r)

@@ -50,7 +50,7 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
   if (process.stdin.isTTY !== true) {
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    return interp.runRepl(Buffer.concat(chunks).toString('utf8'), false)
+    return interp.runRepl(Buffer.concat(chunks).toString('utf8'), true)
   }
   const session = interp.startRepl(true)
   // The interpreter writes its own prompts to stderr in piped mode; on a terminal readline shows them.
