@@ -170,7 +170,7 @@ describe('heap tour and profiles', () => {
 })
 
 describe('heap repl in a terminal (tmux)', () => {
-  it('shows a banner, evaluates, continues blocks and exits on Ctrl-D', () => {
+  it('shows a banner, evaluates, continues blocks, interrupts on Ctrl-C and exits on Ctrl-D', () => {
     const session = `heap-e2e-${process.pid}`
     const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
     const home = tmp({})
@@ -203,8 +203,17 @@ describe('heap repl in a terminal (tmux)', () => {
       waitFor(/^42\n>>> f\(\)\n42$/m)
       type('2 * 3', 'C-a', '1', 'C-e', '0', 'Left', 'Left', 'BSpace', 'Enter')
       waitFor(/^>>> 12 \*30\n360$/m)
+      // Ctrl-C while code runs interrupts it with a traceback; at the prompt it drops the pending lines.
+      tmux('send-keys', '-t', session, 'while True: pass', 'Enter', 'Enter')
+      execFileSync('sleep', ['0.5'])
       tmux('send-keys', '-t', session, 'C-c')
-      waitFor(/KeyboardInterrupt/)
+      waitFor(/^\^CTraceback \(most recent call last\):\n {2}File "<stdin>", line 1, in <module>\nKeyboardInterrupt\n>>>/m)
+      tmux('send-keys', '-t', session, '7 * 6', 'Enter')
+      waitFor(/^>>> 7 \* 6\n42$/m)
+      tmux('send-keys', '-t', session, 'def g(', 'Enter')
+      waitFor(/^>>> def g\(\n\.\.\.\s*$/m)
+      tmux('send-keys', '-t', session, 'C-c')
+      waitFor(/^\.\.\.\s*\nKeyboardInterrupt\n>>>/m)
       tmux('send-keys', '-t', session, 'C-d')
       for (let i = 0; i < 50; i++) {
         const r = spawnSync('tmux', ['has-session', '-t', session])

@@ -67,6 +67,8 @@ export interface InterpreterOptions {
   cwd?: string
   /** `runSource` in repl mode: print the banner first, as `python -i < file` does (default true). */
   banner?: boolean
+  /** Over a SharedArrayBuffer: a host thread sets element 0 to 1 to raise KeyboardInterrupt in the running code. */
+  interruptFlag?: Int32Array
 }
 
 export interface RunResult {
@@ -123,6 +125,7 @@ export class Interpreter {
     this.ts = new ThreadState(this.rt)
     this.ts.interp = this
     if (opts.maxSteps !== undefined) this.ts.stepsLeft = opts.maxSteps
+    if (opts.interruptFlag !== undefined) this.ts.interruptFlag = opts.interruptFlag
     if (opts.timeoutMs !== undefined) this.ts.deadline = performance.now() + opts.timeoutMs
     installGC(this.rt)
     installInterpreterTypes(this)

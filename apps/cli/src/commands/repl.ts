@@ -2,9 +2,11 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
+import { Worker } from 'node:worker_threads'
 import { Interpreter, formatEvent } from '@heap/python-lite'
 import { parseTraceKinds } from './run.js'
 import { colors } from '../format/colors.js'
+import type { FromWorker, ReplWorkerData, ToWorker } from './repl-worker.js'
 
 export interface ReplOptions {
   python: string
@@ -35,6 +37,7 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
     return 2
   }
   const c = colors(process.stderr)
+  if (process.stdin.isTTY === true) return terminalRepl(opts, trace, c.dim('x') !== 'x')
   const interp = new Interpreter({
     profile: opts.python,
     mode: 'repl',
@@ -47,24 +50,55 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
     if (stream === 'stdout') process.stdout.write(text)
     else process.stderr.write(text)
   }
-  if (process.stdin.isTTY !== true) {
-    const chunks: Buffer[] = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    return interp.runRepl(Buffer.concat(chunks).toString('utf8'), true)
-  }
-  const session = interp.startRepl(true)
-  // The interpreter writes its own prompts to stderr in piped mode; on a terminal readline shows them.
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return interp.runRepl(Buffer.concat(chunks).toString('utf8'), true)
+}
+
+/**
+ * The terminal prompt: readline (line editing, history) on this thread, the interpreter on a worker. Ctrl-C at the
+ * prompt drops the pending lines; while code runs, it raises KeyboardInterrupt in that code. Ctrl-D exits.
+ */
+function terminalRepl(opts: ReplOptions, trace: ReturnType<typeof parseTraceKinds>, dim: boolean): Promise<number> {
+  const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
+  const workerData: ReplWorkerData = { python: opts.python, trace, traceFormat: opts.traceFormat ?? 'text', dim, interruptFlag }
+  const worker = new Worker(new URL('./repl-worker.js', import.meta.url), { workerData })
   const rl = createInterface({ input: process.stdin, output: process.stdout, history: loadHistory(), historySize: 1000, terminal: true })
-  return await new Promise<number>((resolve) => {
+  let busy = true // until the worker sends its first prompt
+  const typeahead: Array<ToWorker> = []
+  const post = (m: ToWorker): void => {
+    if (busy) {
+      typeahead.push(m)
+      return
+    }
+    busy = true
+    worker.postMessage(m)
+  }
+  return new Promise<number>((resolve) => {
     let finished = false
     const finish = (code: number): void => {
       if (finished) return
       finished = true
       rl.close()
+      void worker.terminate()
       resolve(code)
     }
-    rl.setPrompt(session.prompt())
-    rl.prompt()
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'out') {
+        ;(m.stream === 'stdout' ? process.stdout : process.stderr).write(m.text)
+        return
+      }
+      if (m.type === 'exit') return finish(m.code)
+      busy = false
+      rl.setPrompt(m.prompt)
+      const next = typeahead.shift()
+      if (next !== undefined) return post(next)
+      rl.prompt()
+    })
+    worker.on('error', (e) => {
+      process.stderr.write(`heap: internal error: ${e.stack ?? String(e)}\n`)
+      finish(70)
+    })
     rl.on('line', (line) => {
       if (line.trim() !== '') {
         try {
@@ -73,21 +107,23 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
           /* history is best effort */
         }
       }
-      const code = session.push(line)
-      if (code !== null) return finish(code)
-      rl.setPrompt(session.prompt())
-      rl.prompt()
+      post({ type: 'line', line })
     })
     rl.on('SIGINT', () => {
-      session.interrupt()
-      rl.setPrompt(session.prompt())
-      rl.prompt()
+      if (busy && typeahead.length === 0) {
+        // The terminal would echo ^C while python runs (readline is in raw mode here, so echo it by hand).
+        process.stdout.write('^C')
+        Atomics.store(interruptFlag, 0, 1)
+      }
+      else {
+        typeahead.length = 0
+        post({ type: 'interrupt' })
+      }
     })
     rl.on('close', () => {
-      if (!finished) {
-        process.stdout.write('\n')
-        finish(session.eof())
-      }
+      if (finished) return
+      process.stdout.write('\n')
+      post({ type: 'eof' })
     })
   })
 }

@@ -42,7 +42,7 @@ export const cpython312 = extendProfile(cpython311, {
     invalidEscapeWarning: "invalid escape sequence '\\{c}'",
     abstractInstantiation: "Can't instantiate abstract class {type} without an implementation for abstract method{s} {methods}",
   },
-  compiler: { assertRaise: 'statement' },
+  compiler: { assertRaise: 'statement', whileJump: 'test' },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },
   output: { nameErrorHints: 'did-you-mean+forgot-import', caretsSkipParens: true },
   unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361, preHeader: 'weakref-dictorvalues', stringAtLine: 525 },

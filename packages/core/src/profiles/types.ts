@@ -186,6 +186,13 @@ export interface CPythonProfile {
     readonly assertRaise: 'statement' | 'test' | 'compare-test'
     /** The location of a for loop's `GET_ITER` / `FOR_ITER`: the whole statement, or its iterable (3.13+). */
     readonly forIter: 'statement' | 'iter'
+    /**
+     * The location of a while loop's jump back (where Ctrl-C in the loop is reported): the last line of the body
+     * (3.8), the whole statement when the test is a constant and the test otherwise (3.11: the rotated loop re-tests
+     * at the bottom, and a constant test folds away), or the test (3.12+).
+     * @cpython Python/compile.c#compiler_while
+     */
+    readonly whileJump: 'body' | 'statement-if-constant' | 'test'
   }
 
   readonly gc: {

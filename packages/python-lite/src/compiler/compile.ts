@@ -854,7 +854,9 @@ export class Compiler {
     this.jumpIf(s.test, anchor, false)
     this.useLabel(body)
     this.visitStmts(s.body)
-    this.setPos(s.test)
+    const at = this.rt.profile.compiler.whileJump
+    if (at === 'test' || (at === 'statement-if-constant' && kind(s.test) !== 'Constant')) this.setPos(s.test)
+    else if (at === 'statement-if-constant') this.setPos(s)
     this.emitJump(JUMP, loop)
     this.u.fblocks.pop()
     this.useLabel(anchor)

@@ -204,7 +204,7 @@ function evalBreaker(ts: ThreadState): void {
     rt.gc.scheduled = false
     api.runScheduledGC(ts)
   }
-  if (ts.interruptRequested) {
+  if (ts.interruptRequested || (ts.interruptFlag !== null && Atomics.exchange(ts.interruptFlag, 0, 0) !== 0)) {
     ts.interruptRequested = false
     throw PyErr_Format(rt, 'KeyboardInterrupt', '')
   }
@@ -268,7 +268,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.END_FOR:
           break
         case Op.RESUME:
-          if (rt.gc.scheduled || ts.interruptRequested || ts.deadline !== Infinity) {
+          if (rt.gc.scheduled || ts.interruptRequested || ts.interruptFlag !== null || ts.deadline !== Infinity) {
             save()
             evalBreaker(ts)
           }
@@ -858,7 +858,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         case Op.JUMP_BACKWARD:
           ip -= oparg
-          if (rt.gc.scheduled || ts.interruptRequested || ts.deadline !== Infinity) {
+          if (rt.gc.scheduled || ts.interruptRequested || ts.interruptFlag !== null || ts.deadline !== Infinity) {
             save()
             evalBreaker(ts)
           }

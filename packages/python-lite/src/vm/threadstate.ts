@@ -37,6 +37,11 @@ export class ThreadState {
   /** Set by a host Stop button: the next eval-breaker check raises KeyboardInterrupt. */
   interruptRequested = false
   /**
+   * A flag another thread may set (element 0 to non-zero, e.g. a terminal's Ctrl-C while this thread runs): polled
+   * at the eval breaker, it raises KeyboardInterrupt there like `interruptRequested`.
+   */
+  interruptFlag: Int32Array | null = null
+  /**
    * The value of the StopIteration a generator's `tp_iternext` leaves set when it returns a value (owned), with the
    * iterator; read by `next()`. NON-CPYTHON: `tp_iternext` here signals exhaustion by null alone.
    */
