@@ -60,6 +60,13 @@ describe('heap run', () => {
     expect(r.stderr).toMatch(/t\.py:2 +incref +list 0x[0-9a-f]+ \[\] +refcnt=2/)
     expect(r.stderr).toMatch(/t\.py:3 +decref +list 0x[0-9a-f]+ \[\] +refcnt=1/)
   })
+  it('reads its stdin as the program asks: input() and sys.stdin', () => {
+    const d = tmp({ 'i.py': 'import sys\nname = input("name? ")\nprint("hello", name)\nprint([len(l) for l in sys.stdin])\n' })
+    expect(heap(['run', 'i.py'], 'bob\nab\ncd\u00e9\nlast', d)).toMatchObject({ code: 0, stdout: 'name? hello bob\n[3, 4, 4]\n' })
+    const eof = heap(['run', 'i.py'], '', d)
+    expect(eof.code).toBe(1)
+    expect(eof.stderr).toMatch(/\nEOFError: EOF when reading a line\n$/)
+  })
   it('traces every kind with a bare --trace, without taking the file for a list of kinds', () => {
     const d = tmp({ 't.py': 'a = []\n' })
     const r = heap(['run', '--trace', 't.py'], undefined, d)

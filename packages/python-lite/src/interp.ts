@@ -69,6 +69,8 @@ export interface InterpreterOptions {
   banner?: boolean
   /** Over a SharedArrayBuffer: a host thread sets element 0 to 1 to raise KeyboardInterrupt in the running code. */
   interruptFlag?: Int32Array
+  /** The host's own stdin, read a line at a time when the program asks (with its newline; null at EOF). Replaces `stdin`. */
+  readStdinLine?: () => string | null
 }
 
 export interface RunResult {
@@ -90,6 +92,7 @@ export class Interpreter {
   readonly sources = new SourceRegistry()
   readonly options: InterpreterOptions
   stdinText: string
+  private readonly readStdinLine: (() => string | null) | null
   stdinPos = 0
   /** `sys.modules` (owned). */
   modules!: PyDictObject
@@ -120,6 +123,7 @@ export class Interpreter {
     this.profile = profile
     this.fs = new VirtualFS(opts.files)
     this.stdinText = opts.stdin ?? ''
+    this.readStdinLine = opts.readStdinLine ?? null
     this.rt = createRuntime({ profile, mode: opts.mode ?? 'script', heapLimit: opts.heapLimit })
     this.rt.host = this
     this.ts = new ThreadState(this.rt)
@@ -493,6 +497,7 @@ export class Interpreter {
 
   /** Reads one line from the simulated stdin (with its newline), or null at EOF. */
   readLine(): string | null {
+    if (this.readStdinLine !== null) return this.readStdinLine()
     if (this.stdinPos >= this.stdinText.length) return null
     const nl = this.stdinText.indexOf('\n', this.stdinPos)
     const end = nl < 0 ? this.stdinText.length : nl + 1

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readSync, writeFileSync } from 'node:fs'
+import { StringDecoder } from 'node:string_decoder'
 import { extname, resolve } from 'node:path'
 import { Interpreter, formatEvent, getProfile, snapshotToDot, type TraceKind } from '@heap/python-lite'
 import { colors } from '../format/colors.js'
@@ -21,6 +22,48 @@ export function parseTraceKinds(v: string | boolean | undefined): readonly Trace
   const kinds = v.split(',').map((s) => s.trim()).filter(Boolean)
   for (const k of kinds) if (!TRACE_KINDS.includes(k as TraceKind)) throw new Error(`unknown trace kind '${k}' (choose from ${TRACE_KINDS.join(', ')})`)
   return kinds as TraceKind[]
+}
+
+/**
+ * Reads this process's stdin synchronously, a line at a time, as `input()` and `sys.stdin.readline()` ask: a pipe or
+ * a terminal (cooked mode: the terminal edits the line).
+ */
+function stdinLineReader(): () => string | null {
+  const chunk = Buffer.alloc(65536)
+  const decoder = new StringDecoder('utf8')
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  let pending = ''
+  let eof = false
+  return () => {
+    for (;;) {
+      const nl = pending.indexOf('\n')
+      if (nl >= 0) {
+        const line = pending.slice(0, nl + 1)
+        pending = pending.slice(nl + 1)
+        return line
+      }
+      if (eof) {
+        const rest = pending
+        pending = ''
+        return rest === '' ? null : rest
+      }
+      let n = 0
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null)
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code
+        if (code === 'EAGAIN') {
+          Atomics.wait(pause, 0, 0, 5) // a non-blocking stdin with nothing yet: wait a little
+          continue
+        }
+        n = 0 // EOF, a closed or missing stdin
+      }
+      if (n === 0) {
+        eof = true
+        pending += decoder.end()
+      } else pending += decoder.write(chunk.subarray(0, n))
+    }
+  }
 }
 
 /** Reads the program and the data files next to it that it may open. */
@@ -53,6 +96,7 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     filename: file,
     argv: [file, ...args],
     cwd: process.cwd(),
+    readStdinLine: stdinLineReader(),
     observe: {
       trace: trace ?? false,
       snapshots: opts.graph ? 'both' : 'none',
