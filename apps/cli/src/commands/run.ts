@@ -47,7 +47,7 @@ function stdinLineReader(): () => string | null {
         pending = ''
         return rest === '' ? null : rest
       }
-      let n = 0
+      let n: number
       try {
         n = readSync(0, chunk, 0, chunk.length, null)
       } catch (e) {
