@@ -177,7 +177,7 @@ describe('heap tour and profiles', () => {
 })
 
 describe('heap repl in a terminal (tmux)', () => {
-  it('shows a banner, evaluates, continues blocks, interrupts on Ctrl-C and exits on Ctrl-D', () => {
+  it('shows a banner, evaluates, continues blocks, reads input(), interrupts on Ctrl-C and exits on Ctrl-D', () => {
     const session = `heap-e2e-${process.pid}`
     const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
     const home = tmp({})
@@ -221,6 +221,16 @@ describe('heap repl in a terminal (tmux)', () => {
       waitFor(/^>>> def g\(\n\.\.\.\s*$/m)
       tmux('send-keys', '-t', session, 'C-c')
       waitFor(/^\.\.\.\s*\nKeyboardInterrupt\n>>>/m)
+      // input() reads through the same line editor; Ctrl-D there is a bare EOFError, and the session goes on.
+      tmux('send-keys', '-t', session, 'x = input("name? ")', 'Enter')
+      waitFor(/^name\?\s*$/m)
+      tmux('send-keys', '-t', session, 'alice', 'Enter')
+      tmux('send-keys', '-t', session, 'x', 'Enter')
+      waitFor(/^name\? alice\n>>> x\n'alice'$/m)
+      tmux('send-keys', '-t', session, 'input("again? ")', 'Enter')
+      waitFor(/^again\?\s*$/m)
+      tmux('send-keys', '-t', session, 'C-d')
+      waitFor(/^again\? Traceback \(most recent call last\):\n {2}File "<stdin>", line 1, in <module>\nEOFError\n>>>/m)
       tmux('send-keys', '-t', session, 'C-d')
       for (let i = 0; i < 50; i++) {
         const r = spawnSync('tmux', ['has-session', '-t', session])

@@ -71,6 +71,8 @@ export interface InterpreterOptions {
   interruptFlag?: Int32Array
   /** The host's own stdin, read a line at a time when the program asks (with its newline; null at EOF). Replaces `stdin`. */
   readStdinLine?: () => string | null
+  /** The host's stdin and stdout are a terminal: `isatty()` says so, and `input()` reads as through readline. */
+  terminal?: boolean
 }
 
 export interface RunResult {
@@ -93,6 +95,7 @@ export class Interpreter {
   readonly options: InterpreterOptions
   stdinText: string
   private readonly readStdinLine: (() => string | null) | null
+  readonly terminal: boolean
   stdinPos = 0
   /** `sys.modules` (owned). */
   modules!: PyDictObject
@@ -124,6 +127,7 @@ export class Interpreter {
     this.fs = new VirtualFS(opts.files)
     this.stdinText = opts.stdin ?? ''
     this.readStdinLine = opts.readStdinLine ?? null
+    this.terminal = opts.terminal ?? false
     this.rt = createRuntime({ profile, mode: opts.mode ?? 'script', heapLimit: opts.heapLimit })
     this.rt.host = this
     this.ts = new ThreadState(this.rt)
@@ -497,7 +501,13 @@ export class Interpreter {
 
   /** Reads one line from the simulated stdin (with its newline), or null at EOF. */
   readLine(): string | null {
-    if (this.readStdinLine !== null) return this.readStdinLine()
+    if (this.readStdinLine !== null) {
+      const line = this.readStdinLine()
+      // Ctrl-C while waiting for the line: the read fails with KeyboardInterrupt, as PyOS_Readline's does.
+      const flag = this.ts.interruptFlag
+      if (flag !== null && Atomics.exchange(flag, 0, 0) !== 0) throw this.newError('KeyboardInterrupt', '')
+      return line
+    }
     if (this.stdinPos >= this.stdinText.length) return null
     const nl = this.stdinText.indexOf('\n', this.stdinPos)
     const end = nl < 0 ? this.stdinText.length : nl + 1

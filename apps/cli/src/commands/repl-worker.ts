@@ -12,23 +12,41 @@ export interface ReplWorkerData {
   traceFormat: string
   dim: boolean
   interruptFlag: Int32Array
+  /** `input()` handshake: [state (0 waiting, 1 answered), byte length or -1 at EOF] and the line's bytes. */
+  inputControl: Int32Array
+  inputBytes: Uint8Array
 }
 
 /** Main thread → worker. */
 export type ToWorker = { type: 'line'; line: string } | { type: 'eof' } | { type: 'interrupt' }
 /** Worker → main thread: output in order, then the next prompt or the exit code. */
-export type FromWorker = { type: 'out'; stream: 'stdout' | 'stderr'; text: string } | { type: 'prompt'; prompt: string } | { type: 'exit'; code: number }
+export type FromWorker =
+  | { type: 'out'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'prompt'; prompt: string }
+  | { type: 'input' }
+  | { type: 'exit'; code: number }
 
 const data = workerData as ReplWorkerData
 const port = parentPort!
 const send = (m: FromWorker): void => port.postMessage(m)
 const dim = (s: string): string => (data.dim ? `\x1b[2m${s}\x1b[22m` : s)
 
+/** `input()` at the prompt: the main thread's readline reads the line while this thread waits. */
+function readTerminalLine(): string | null {
+  Atomics.store(data.inputControl, 0, 0)
+  send({ type: 'input' })
+  Atomics.wait(data.inputControl, 0, 0)
+  const n = data.inputControl[1]!
+  return n < 0 ? null : new TextDecoder().decode(data.inputBytes.slice(0, n))
+}
+
 const interp = new Interpreter({
   profile: data.python,
   mode: 'repl',
   filename: '<stdin>',
   interruptFlag: data.interruptFlag,
+  readStdinLine: readTerminalLine,
+  terminal: true,
   observe: data.trace
     ? { trace: data.trace, onEvent: (ev) => send({ type: 'out', stream: 'stderr', text: (data.traceFormat === 'json' ? JSON.stringify(ev) : dim(formatEvent(ev))) + '\n' }) }
     : undefined,

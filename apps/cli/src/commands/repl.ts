@@ -1,7 +1,7 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
-import { createInterface } from 'node:readline'
+import { createInterface, type Interface } from 'node:readline'
 import { Worker } from 'node:worker_threads'
 import { Interpreter, formatEvent } from '@heap/python-lite'
 import { parseTraceKinds } from './run.js'
@@ -57,15 +57,20 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
 
 /**
  * The terminal prompt: readline (line editing, history) on this thread, the interpreter on a worker. Ctrl-C at the
- * prompt drops the pending lines; while code runs, it raises KeyboardInterrupt in that code. Ctrl-D exits.
+ * prompt drops the pending lines; while code runs, it raises KeyboardInterrupt in that code. Ctrl-D exits. `input()`
+ * reads its line through the same readline (Ctrl-D there is EOFError, Ctrl-C KeyboardInterrupt).
  */
 function terminalRepl(opts: ReplOptions, trace: ReturnType<typeof parseTraceKinds>, dim: boolean): Promise<number> {
   const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
-  const workerData: ReplWorkerData = { python: opts.python, trace, traceFormat: opts.traceFormat ?? 'text', dim, interruptFlag }
+  const inputControl = new Int32Array(new SharedArrayBuffer(8))
+  const inputBytes = new Uint8Array(new SharedArrayBuffer(1 << 16))
+  const workerData: ReplWorkerData = { python: opts.python, trace, traceFormat: opts.traceFormat ?? 'text', dim, interruptFlag, inputControl, inputBytes }
   const worker = new Worker(new URL('./repl-worker.js', import.meta.url), { workerData })
-  const rl = createInterface({ input: process.stdin, output: process.stdout, history: loadHistory(), historySize: 1000, terminal: true })
+  const history = loadHistory()
   let busy = true // until the worker sends its first prompt
-  const typeahead: Array<ToWorker> = []
+  let awaitingInput = false
+  let partialLine = '' // what stdout holds after its last newline: input()'s prompt
+  const typeahead: ToWorker[] = []
   const post = (m: ToWorker): void => {
     if (busy) {
       typeahead.push(m)
@@ -74,8 +79,18 @@ function terminalRepl(opts: ReplOptions, trace: ReturnType<typeof parseTraceKind
     busy = true
     worker.postMessage(m)
   }
+  /** Hands input() its line (null: EOF). */
+  const answer = (line: string | null): void => {
+    awaitingInput = false
+    const bytes = line === null ? null : new TextEncoder().encode(line).subarray(0, inputBytes.length)
+    if (bytes !== null) inputBytes.set(bytes)
+    inputControl[1] = bytes === null ? -1 : bytes.length
+    Atomics.store(inputControl, 0, 1)
+    Atomics.notify(inputControl, 0)
+  }
   return new Promise<number>((resolve) => {
     let finished = false
+    let rl = openReadline()
     const finish = (code: number): void => {
       if (finished) return
       finished = true
@@ -85,11 +100,27 @@ function terminalRepl(opts: ReplOptions, trace: ReturnType<typeof parseTraceKind
     }
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'out') {
+        if (m.stream === 'stdout') {
+          const nl = m.text.lastIndexOf('\n')
+          partialLine = nl < 0 ? partialLine + m.text : m.text.slice(nl + 1)
+        }
         ;(m.stream === 'stdout' ? process.stdout : process.stderr).write(m.text)
         return
       }
       if (m.type === 'exit') return finish(m.code)
+      if (m.type === 'input') {
+        const next = typeahead[0]
+        if (next?.type === 'line') {
+          typeahead.shift()
+          return answer(next.line + '\n')
+        }
+        awaitingInput = true
+        rl.setPrompt(partialLine)
+        rl.prompt()
+        return
+      }
       busy = false
+      partialLine = ''
       rl.setPrompt(m.prompt)
       const next = typeahead.shift()
       if (next !== undefined) return post(next)
@@ -99,31 +130,46 @@ function terminalRepl(opts: ReplOptions, trace: ReturnType<typeof parseTraceKind
       process.stderr.write(`heap: internal error: ${e.stack ?? String(e)}\n`)
       finish(70)
     })
-    rl.on('line', (line) => {
-      if (line.trim() !== '') {
-        try {
-          appendFileSync(HISTORY, line + '\n')
-        } catch {
-          /* history is best effort */
+
+    function openReadline(): Interface {
+      const r = createInterface({ input: process.stdin, output: process.stdout, history, historySize: 1000, terminal: true })
+      r.on('line', (line) => {
+        if (awaitingInput) return answer(line + '\n')
+        if (line.trim() !== '') {
+          try {
+            appendFileSync(HISTORY, line + '\n')
+          } catch {
+            /* history is best effort */
+          }
         }
-      }
-      post({ type: 'line', line })
-    })
-    rl.on('SIGINT', () => {
-      if (busy && typeahead.length === 0) {
-        // The terminal would echo ^C while python runs (readline is in raw mode here, so echo it by hand).
-        process.stdout.write('^C')
-        Atomics.store(interruptFlag, 0, 1)
-      }
-      else {
+        post({ type: 'line', line })
+      })
+      r.on('SIGINT', () => {
+        if (awaitingInput) {
+          Atomics.store(interruptFlag, 0, 1)
+          return answer(null)
+        }
+        if (busy && typeahead.length === 0) {
+          // The terminal would echo ^C while python runs (readline is in raw mode here, so echo it by hand).
+          process.stdout.write('^C')
+          Atomics.store(interruptFlag, 0, 1)
+          return
+        }
         typeahead.length = 0
         post({ type: 'interrupt' })
-      }
-    })
-    rl.on('close', () => {
-      if (finished) return
-      process.stdout.write('\n')
-      post({ type: 'eof' })
-    })
+      })
+      r.on('close', () => {
+        if (finished) return
+        if (awaitingInput) {
+          // Ctrl-D at input(): EOFError for the program; the session goes on with a fresh readline.
+          answer(null)
+          rl = openReadline()
+          return
+        }
+        process.stdout.write('\n')
+        post({ type: 'eof' })
+      })
+      return r
+    }
   })
 }

@@ -97,6 +97,7 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     argv: [file, ...args],
     cwd: process.cwd(),
     readStdinLine: stdinLineReader(),
+    terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
     observe: {
       trace: trace ?? false,
       snapshots: opts.graph ? 'both' : 'none',

@@ -426,7 +426,8 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
     arity(rt, 'input', nargs, 0, 1)
     if (nargs === 1) interp.writeStdout(strText(args[start]!))
     const line = interp.readLine()
-    if (line === null) throw PyErr_Format(rt, 'EOFError', 'EOF when reading a line')
+    // On a terminal the line comes through PyOS_Readline, whose EOF is a bare EOFError.
+    if (line === null) throw PyErr_Format(rt, 'EOFError', interp.terminal ? '' : 'EOF when reading a line')
     return str(rt, line.replace(/\r?\n$/, ''))
   }
 

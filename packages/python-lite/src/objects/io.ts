@@ -124,7 +124,7 @@ export function createTextIOType(rt: Runtime): PyTypeObject {
       return none(rt)
     }),
     def('fileno', (o) => int(rt, self(o).kind === 'stdin' ? 0 : self(o).kind === 'stdout' ? 1 : self(o).kind === 'stderr' ? 2 : 3)),
-    def('isatty', () => bool(rt, false)),
+    def('isatty', (o) => bool(rt, self(o).kind !== 'file' && interpOf(rt).terminal)),
     def('readable', (o) => bool(rt, self(o).kind === 'stdin' || self(o).mode.includes('r') || self(o).mode.includes('+'))),
     def('writable', (o) => bool(rt, self(o).kind !== 'stdin' && !self(o).mode.startsWith('r') || self(o).mode.includes('+'))),
     def('__enter__', (o) => {
