@@ -245,4 +245,26 @@ describe('heap repl in a terminal (tmux)', () => {
       spawnSync('tmux', ['kill-session', '-t', session])
     }
   }, 30_000)
+
+  it('heap run: Ctrl-C raises KeyboardInterrupt in the running program', () => {
+    const session = `heap-e2e-run-${process.pid}`
+    const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
+    const d = tmp({ 'spin.py': 'print("spinning")\nn = 0\nwhile True:\n    n += 1\n' })
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '20', `cd ${d} && ${process.execPath} ${bin} run --python 3.12 spin.py; echo EXIT=$?; sleep 5`)
+    try {
+      const waitFor = (re: RegExp): string => {
+        for (let i = 0; i < 100; i++) {
+          const s = tmux('capture-pane', '-p', '-t', session)
+          if (re.test(s)) return s
+          execFileSync('sleep', ['0.1'])
+        }
+        throw new Error(`timed out waiting for ${re}: \n${tmux('capture-pane', '-p', '-t', session)}`)
+      }
+      waitFor(/^spinning$/m)
+      tmux('send-keys', '-t', session, 'C-c')
+      waitFor(/Traceback \(most recent call last\):\n {2}File "\S*spin\.py", line 3, in <module>\n {4}while True:\n {10}\^{4}\nKeyboardInterrupt\nEXIT=\d+/)
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session])
+    }
+  }, 30_000)
 })

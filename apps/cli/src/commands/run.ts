@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readSync, writeFileSync } from 'node:fs'
-import { StringDecoder } from 'node:string_decoder'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import { extname, resolve } from 'node:path'
-import { Interpreter, formatEvent, getProfile, snapshotToDot, type TraceKind } from '@heap/python-lite'
+import { getProfile, type TraceKind } from '@heap/python-lite'
+import type { FromRunWorker, RunDone, RunWorkerData } from './run-worker.js'
 import { colors } from '../format/colors.js'
 import { renderSvg } from '../format/graphviz.js'
 
@@ -22,48 +23,6 @@ export function parseTraceKinds(v: string | boolean | undefined): readonly Trace
   const kinds = v.split(',').map((s) => s.trim()).filter(Boolean)
   for (const k of kinds) if (!TRACE_KINDS.includes(k as TraceKind)) throw new Error(`unknown trace kind '${k}' (choose from ${TRACE_KINDS.join(', ')})`)
   return kinds as TraceKind[]
-}
-
-/**
- * Reads this process's stdin synchronously, a line at a time, as `input()` and `sys.stdin.readline()` ask: a pipe or
- * a terminal (cooked mode: the terminal edits the line).
- */
-function stdinLineReader(): () => string | null {
-  const chunk = Buffer.alloc(65536)
-  const decoder = new StringDecoder('utf8')
-  const pause = new Int32Array(new SharedArrayBuffer(4))
-  let pending = ''
-  let eof = false
-  return () => {
-    for (;;) {
-      const nl = pending.indexOf('\n')
-      if (nl >= 0) {
-        const line = pending.slice(0, nl + 1)
-        pending = pending.slice(nl + 1)
-        return line
-      }
-      if (eof) {
-        const rest = pending
-        pending = ''
-        return rest === '' ? null : rest
-      }
-      let n: number
-      try {
-        n = readSync(0, chunk, 0, chunk.length, null)
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code
-        if (code === 'EAGAIN') {
-          Atomics.wait(pause, 0, 0, 5) // a non-blocking stdin with nothing yet: wait a little
-          continue
-        }
-        n = 0 // EOF, a closed or missing stdin
-      }
-      if (n === 0) {
-        eof = true
-        pending += decoder.end()
-      } else pending += decoder.write(chunk.subarray(0, n))
-    }
-  }
 }
 
 /** Reads the program and the data files next to it that it may open. */
@@ -88,38 +47,45 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     return 2
   }
   const source = readProgram(path)
-  const c = colors(process.stderr)
-  const json = opts.traceFormat === 'json'
-  const interp = new Interpreter({
-    profile: opts.python,
-    mode: 'script',
-    filename: file,
-    argv: [file, ...args],
+  const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
+  const workerData: RunWorkerData = {
+    source,
+    file,
+    args,
+    python: opts.python,
     cwd: process.cwd(),
-    readStdinLine: stdinLineReader(),
+    trace,
+    traceFormat: opts.traceFormat ?? 'text',
+    dim: colors(process.stderr).dim('x') !== 'x',
+    graph: opts.graph !== undefined,
+    explain: opts.explain === true,
     terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
-    observe: {
-      trace: trace ?? false,
-      snapshots: opts.graph ? 'both' : 'none',
-      onEvent: trace
-        ? (ev) => {
-            process.stderr.write(json ? JSON.stringify(ev) + '\n' : c.dim(formatEvent(ev)) + '\n')
-          }
-        : undefined,
-    },
+    interruptFlag,
+  }
+  // The program runs on a worker so that Ctrl-C (SIGINT, delivered to this thread) can raise KeyboardInterrupt in it.
+  const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData })
+  const onSigint = (): void => {
+    // A second Ctrl-C before the first was seen (code stuck outside the eval loop) ends the process, as a signal would.
+    if (Atomics.load(interruptFlag, 0) !== 0) {
+      void worker.terminate()
+      process.exit(130)
+    }
+    Atomics.store(interruptFlag, 0, 1)
+  }
+  process.on('SIGINT', onSigint)
+  const done = await new Promise<RunDone>((resolve, reject) => {
+    worker.on('message', (m: FromRunWorker) => {
+      if (m.type === 'out') for (const [stream, text] of m.chunks) (stream === 'stdout' ? process.stdout : process.stderr).write(text)
+      else resolve(m)
+    })
+    worker.on('error', reject)
+  }).finally(() => {
+    process.off('SIGINT', onSigint)
+    void worker.terminate()
   })
-  interp.fs.fallbackRead = (p) => {
-    const full = resolve(p)
-    return existsSync(full) ? new Uint8Array(readFileSync(full)) : undefined
-  }
-  interp.out.onWrite = (stream, text) => {
-    if (stream === 'stdout') process.stdout.write(text)
-    else process.stderr.write(text)
-  }
-  const code = interp.runScript(source, file)
-  if (opts.graph) await writeGraphs(opts.graph, interp.snapshots.map((s) => snapshotToDot(s)))
-  if (opts.explain) process.stderr.write(interp.explainHazards())
-  return code
+  if (done.dots.length > 0) await writeGraphs(opts.graph!, done.dots)
+  if (opts.explain) process.stderr.write(done.explain)
+  return done.code
 }
 
 async function writeGraphs(target: string, dots: string[]): Promise<void> {
