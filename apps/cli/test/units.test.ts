@@ -32,10 +32,15 @@ describe('--trace kinds', () => {
 })
 
 describe('why outputs differ', () => {
-  it('names the instance dict model when collect counts differ', () => {
-    const reasons = explainDifference([getProfile('3.8'), getProfile('3.11')], [['collected: 4'], ['collected: 2']])
-    expect(reasons.join('\n')).toMatch(/3\.8: every instance has a real __dict__/)
-    expect(reasons.join('\n')).toMatch(/3\.11: instance attributes live in a values array/)
+  const CYCLE = 'import gc\nclass T: pass\na = T(); b = T(); a.o = b; b.o = a\ndel a, b\nprint("collected:", gc.collect())\n'
+  it('names the instance dict model when collect counts differ, and only what the program uses', () => {
+    const reasons = explainDifference([getProfile('3.8'), getProfile('3.11')], [['collected: 4'], ['collected: 2']], CYCLE).join('\n')
+    expect(reasons).toMatch(/3\.8: every instance has a real __dict__/)
+    expect(reasons).toMatch(/3\.11: instance attributes live in a values array/)
+    // No __del__ in the program: the finalizer policies do not explain anything here.
+    expect(reasons).not.toMatch(/PEP 442/)
+    const withDel = explainDifference([getProfile('3.8'), getProfile('3.11')], [['collected: 4'], ['collected: 2']], CYCLE.replace('pass', 'def __del__(self): pass'))
+    expect(withDel.join('\n')).toMatch(/PEP 442/)
   })
   it('says nothing when no profile field explains the topic', () => {
     expect(explainDifference([getProfile('3.12'), getProfile('3.13')], [['hello'], ['world']])).toEqual([])

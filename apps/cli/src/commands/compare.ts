@@ -42,7 +42,7 @@ export async function compareCommand(file: string, opts: CompareOptions): Promis
     process.stdout.write(mark + vals.map((v) => (same ? cell(v) : c.yellow(cell(v)))).join(' │ ') + '\n')
   }
   if (differing.length > 0) {
-    const reasons = explainDifference(versions.map((v) => getProfile(v)), columns)
+    const reasons = explainDifference(versions.map((v) => getProfile(v)), columns, source)
     if (reasons.length > 0) {
       process.stdout.write('\n' + c.bold('Why they differ:') + '\n')
       for (const r of reasons) process.stdout.write(`  • ${r}\n`)

@@ -7,6 +7,8 @@ interface Reason {
   readonly explain: (value: string, versions: string) => string
   /** Keywords that make it relevant to an output (lower case). */
   readonly topics: readonly string[]
+  /** Words the program must use for the reason to apply at all (any of them; lower case). */
+  readonly uses?: readonly string[]
 }
 
 const REASONS: readonly Reason[] = [
@@ -19,6 +21,7 @@ const REASONS: readonly Reason[] = [
           ? `${vs}: instance attributes live in a values array; no __dict__ object exists (or is collected) unless one is requested`
           : `${vs}: instance attributes live inline; a requested __dict__ shares them and is not counted by the collector`,
     topics: ['collect', 'gc', 'dict', 'garbage'],
+    uses: ['class '],
   },
   {
     field: (p) => p.objects.immortality,
@@ -39,6 +42,7 @@ const REASONS: readonly Reason[] = [
           ? `${vs}: arguments move into the callee and LOAD_FAST_BORROW reads locals without a reference`
           : `${vs}: arguments move from the caller's stack into the callee's locals`,
     topics: ['refcount', 'getrefcount'],
+    uses: ['def ', 'lambda'],
   },
   {
     field: (p) => p.gc.thresholds.join(','),
@@ -48,7 +52,8 @@ const REASONS: readonly Reason[] = [
   {
     field: (p) => p.gc.collector,
     explain: (v, vs) => (v === 'incremental' ? `${vs}: the incremental collector (young + two old spaces; automatic collections report generation 1)` : `${vs}: the three-generation collector`),
-    topics: ['generation', 'collect', 'get_objects', 'count'],
+    topics: ['generation', 'get_objects', 'count', 'threshold', 'stats'],
+    uses: ['gc.'],
   },
   {
     field: (p) => p.gc.finalizerPolicy + '/' + p.gc.resurrection,
@@ -59,6 +64,7 @@ const REASONS: readonly Reason[] = [
           ? `${vs}: PEP 442; resurrected objects survive one by one, the rest is freed`
           : `${vs}: PEP 442; if any object is resurrected, nothing in the collection is freed`,
     topics: ['__del__', 'del', 'garbage', 'collect', 'finaliz'],
+    uses: ['__del__', 'finalize'],
   },
   {
     field: (p) => p.output.unraisableFormat,
@@ -83,8 +89,12 @@ const REASONS: readonly Reason[] = [
   },
 ]
 
-/** Reasons (from the profiles) for the differences between outputs, the most relevant first. */
-export function explainDifference(profiles: readonly CPythonProfile[], columns: readonly string[][]): string[] {
+/**
+ * Reasons (from the profiles) for the differences between outputs, the most relevant first: a reason counts when its
+ * topics appear in the outputs and the program uses what it is about.
+ */
+export function explainDifference(profiles: readonly CPythonProfile[], columns: readonly string[][], source = ''): string[] {
+  const program = source.toLowerCase()
   const text = columns.flat().join('\n').toLowerCase()
   const scored: { score: number; lines: string[] }[] = []
   for (const r of REASONS) {
@@ -96,6 +106,7 @@ export function explainDifference(profiles: readonly CPythonProfile[], columns: 
       groups.set(v, g)
     }
     if (groups.size < 2) continue
+    if (r.uses !== undefined && !r.uses.some((u) => program.includes(u))) continue
     const score = r.topics.reduce((s, t) => s + (text.includes(t) ? 1 : 0), 0)
     if (score === 0) continue
     scored.push({ score, lines: [...groups.entries()].map(([v, ids]) => r.explain(v, ids.join(', '))) })
