@@ -267,4 +267,29 @@ describe('heap repl in a terminal (tmux)', () => {
       spawnSync('tmux', ['kill-session', '-t', session])
     }
   }, 30_000)
+
+  it('heap tour on a terminal: Enter goes on, q stops', () => {
+    const session = `heap-e2e-tour-${process.pid}`
+    const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
+    tmux('new-session', '-d', '-s', session, '-x', '150', '-y', '50', `${process.execPath} ${bin} tour; echo EXIT=$?; sleep 5`)
+    try {
+      const waitFor = (re: RegExp): string => {
+        for (let i = 0; i < 100; i++) {
+          const s = tmux('capture-pane', '-p', '-t', session)
+          if (re.test(s)) return s
+          execFileSync('sleep', ['0.1'])
+        }
+        throw new Error(`timed out waiting for ${re}: \n${tmux('capture-pane', '-p', '-t', session)}`)
+      }
+      waitFor(/^1\. Reference counting$[\s\S]*\[Enter\] next chapter, q to stop\s*$/m)
+      tmux('send-keys', '-t', session, 'Enter')
+      waitFor(/^2\. Counting through frames$/m)
+      tmux('send-keys', '-t', session, 'q', 'Enter')
+      const screen = waitFor(/EXIT=\d+/)
+      expect(screen).toMatch(/EXIT=0/)
+      expect(screen).not.toMatch(/^3\. /m)
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session])
+    }
+  }, 30_000)
 })

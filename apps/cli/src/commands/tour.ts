@@ -37,6 +37,12 @@ export async function tourCommand(opts: TourOptions): Promise<number> {
   const c = colors(process.stdout)
   const interactive = opts.interactive !== false && process.stdin.isTTY === true && process.stdout.isTTY === true
   const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : null
+  let interrupted = false
+  let asking: AbortController | null = null
+  rl?.on('SIGINT', () => {
+    interrupted = true
+    asking?.abort()
+  })
   const out = (s = ''): void => {
     process.stdout.write(s + '\n')
   }
@@ -69,7 +75,16 @@ export async function tourCommand(opts: TourOptions): Promise<number> {
     }
     out(c.green(`  → ${ch.takeaway}`))
     if (r.stderr.includes('internal error in the simulator')) failures++
-    if (rl !== null && i < CHAPTERS.length - 1) await rl.question(c.dim('\n[Enter] next chapter '))
+    if (rl !== null && i < CHAPTERS.length - 1) {
+      // q, Ctrl-D (the question is aborted) or Ctrl-C (status 130): leave the tour.
+      asking = new AbortController()
+      const answer = await rl.question(c.dim('\n[Enter] next chapter, q to stop '), { signal: asking.signal }).catch(() => 'q')
+      if (answer.trim().toLowerCase() === 'q') {
+        rl.close()
+        out()
+        return interrupted ? 130 : 0
+      }
+    }
   }
   rl?.close()
   out()
