@@ -33,8 +33,11 @@ export function caseRuns(profile: string, opts: { cases?: Case[]; expectedDir?: 
   return out
 }
 
-/** The source text and options to hand to runSource for one case run. */
-export function runInput(run: Pick<CaseRun, 'case' | 'mode' | 'profile'>, extra: Partial<RunOptions> = {}): { source: string; options: RunOptions } {
+/**
+ * The source and options to hand to runSource for one case run: a script as its bytes (the interpreter decodes them
+ * as CPython's tokenizer does), a REPL session as text.
+ */
+export function runInput(run: Pick<CaseRun, 'case' | 'mode' | 'profile'>, extra: Partial<RunOptions> = {}): { source: string | Uint8Array; options: RunOptions } {
   const file = run.case.modes[run.mode]
   if (!file) throw new Error(`${run.case.id} has no ${run.mode} mode`)
   const files: Record<string, string | Uint8Array> = supportFiles(run.case)
@@ -51,5 +54,5 @@ export function runInput(run: Pick<CaseRun, 'case' | 'mode' | 'profile'>, extra:
     ...extra,
   }
   if (run.mode === 'script' && run.case.stdin !== null) options.stdin = run.case.stdin
-  return { source: readFileSync(file.path, 'utf8'), options }
+  return { source: run.mode === 'script' ? new Uint8Array(readFileSync(file.path)) : readFileSync(file.path, 'utf8'), options }
 }

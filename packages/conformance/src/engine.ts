@@ -26,7 +26,7 @@ export interface RunResult {
   exitCode: number
 }
 
-export type RunSource = (source: string, options: RunOptions) => RunResult
+export type RunSource = (source: string | Uint8Array, options: RunOptions) => RunResult
 
 export type EngineLoad = { ok: true; runSource: RunSource } | { ok: false; error: string }
 

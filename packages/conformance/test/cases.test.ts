@@ -31,7 +31,7 @@ describe('case discovery', () => {
     expect(profilesFor(one, 'repl').profiles).toEqual(['legacy', '3.8', '3.11', '3.12', '3.13'])
     expect(profilesFor(one, 'script', { includeOptional: true }).profiles).toContain('3.9')
     const input = runInput({ case: multi, mode: 'script', profile: '3.14' })
-    expect(input.source).toBe('import helper\n')
+    expect(new TextDecoder().decode(input.source as Uint8Array)).toBe('import helper\n')
     expect(input.options).toMatchObject({ profile: '3.14', mode: 'script', filename: 'main.py', argv: ['main.py', 'a'], pointerSize: 4 })
     expect(Object.keys(input.options.files!).sort()).toEqual(['data/x.txt', 'helper.py'])
   })

@@ -20,7 +20,7 @@ describe('judge', () => {
     const run = runs.find((r) => r.key === 'language/sys_argv.script')!
     let seen: Parameters<RunSource> | undefined
     judge(run, (...a) => ((seen = a), { stdout: '', stderr: '', merged: '', exitCode: 0 }), noLists)
-    expect(seen![0]).toContain('sys.argv')
+    expect(new TextDecoder().decode(seen![0] as Uint8Array)).toContain('sys.argv')
     expect(seen![1]).toMatchObject({ profile: '3.11', mode: 'script', filename: 'sys_argv.py', argv: ['sys_argv.py', 'alpha', '--beta', '3'], pointerSize: 8 })
   })
 

@@ -42,7 +42,8 @@ import { atexit_callfuncs, type AtexitCallback } from './modules/atexit.js'
 import { printException, writeUnraisable, formatSyntaxError } from './traceback.js'
 import { finalizeInterpreter } from './shutdown.js'
 import { SourceRegistry } from './sources.js'
-import { isSyntaxErrorInfo } from './compiler/errors.js'
+import { SyntaxErrorInfo, isSyntaxErrorInfo } from './compiler/errors.js'
+import { decodeSource } from './syntax/source-decode.js'
 import { ReplSession } from './repl.js'
 import { StartupSet, TraceRecorder, recordGCSteps, takeSnapshot } from './observe.js'
 import type { GCStep, HeapSnapshot, ObserveOptions, TraceEvent } from './observe-types.js'
@@ -662,6 +663,15 @@ export class Interpreter {
     return path
   }
 
+  /** The text of a script given as bytes (PEP 263), or the tokenizer's SyntaxError when it does not decode. */
+  private decodeMainSource(bytes: Uint8Array, filename: string): string {
+    const r = decodeSource(bytes, this.profile, filename)
+    if (r.ok) return r.text
+    const at = this.profile.compiler.sourceNotDecodable.located
+    if (at === 'none') throw this.newError('SyntaxError', r.msg)
+    throw this.syntaxError(new SyntaxErrorInfo('SyntaxError', r.msg, filename, r.lineno, at === 'byte' ? r.offset : 0, at === 'byte' ? r.line : null))
+  }
+
   /** Parses and compiles source text into a code object (a new reference). SyntaxError is raised as PyErr. */
   compile(source: string, filename: string, mode: CompileMode, arena: PyObject[] | null): PyCodeObject {
     this.sources.add(filename, source)
@@ -799,7 +809,7 @@ export class Interpreter {
    * `python FILE`: compiles the whole file (the parser arena stays alive while the module runs), executes it as
    * `__main__`, then finalizes. Returns the exit code.
    */
-  runScript(source: string, filename: string): number {
+  runScript(source: string | Uint8Array, filename: string): number {
     let exitCode = 0
     try {
       const shown = this.displayPath(filename, true)
@@ -811,7 +821,7 @@ export class Interpreter {
       this.arena = arena
       let code: PyCodeObject | null = null
       try {
-        code = this.compile(source, shown, 'exec', arena)
+        code = this.compile(typeof source === 'string' ? source : this.decodeMainSource(source, shown), shown, 'exec', arena)
         const res = this.execCode(code, dict, dict)
         Py_DECREF(res)
         this.flushLine()
@@ -955,9 +965,10 @@ import { checkCorruptionAtExit, crashFrame, formatHazardReport, hazardReport } f
 const coreExports = coreNs as unknown as Record<string, unknown>
 
 /** Runs a program and returns what the simulated process printed and its exit code. */
-export function runSource(source: string, options: InterpreterOptions & { filename: string }): RunResult {
+export function runSource(source: string | Uint8Array, options: InterpreterOptions & { filename: string }): RunResult {
   const interp = new Interpreter(options)
-  const code = options.mode === 'repl' ? interp.runRepl(source, options.banner ?? true) : interp.runScript(source, options.filename)
+  const code =
+    options.mode === 'repl' ? interp.runRepl(typeof source === 'string' ? source : new TextDecoder().decode(source), options.banner ?? true) : interp.runScript(source, options.filename)
   return interp.result(code)
 }
 

@@ -25,8 +25,9 @@ export async function compareCommand(file: string, opts: CompareOptions): Promis
       return 2
     }
   }
-  const source = readFileSync(path, 'utf8')
-  const results: RunResult[] = versions.map((v) => runSource(source, { profile: v, mode: 'script', filename: basename(file), files: {}, maxSteps: 100_000_000 }))
+  const bytes = new Uint8Array(readFileSync(path))
+  const source = new TextDecoder().decode(bytes)
+  const results: RunResult[] = versions.map((v) => runSource(bytes, { profile: v, mode: 'script', filename: basename(file), files: {}, maxSteps: 100_000_000 }))
   const columns = results.map((r) => r.merged.replace(/\n$/, '').split('\n'))
   const rows = Math.max(...columns.map((col) => col.length))
   const width = Math.max(20, Math.min(48, Math.floor(((process.stdout.columns ?? 120) - 2 - versions.length * 3) / versions.length)))

@@ -9,7 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { Interpreter, formatEvent, snapshotToDot, type TraceKind } from '@heap/python-lite'
 
 export interface RunWorkerData {
-  source: string
+  /** The program's bytes: the interpreter decodes them as CPython's tokenizer does (PEP 263). */
+  source: Uint8Array
   file: string
   args: string[]
   python: string

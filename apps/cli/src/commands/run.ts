@@ -26,8 +26,8 @@ export function parseTraceKinds(v: string | boolean | undefined): readonly Trace
 }
 
 /** Reads the program and the data files next to it that it may open. */
-function readProgram(path: string): string {
-  return readFileSync(path, 'utf8')
+function readProgram(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path))
 }
 
 /** `heap run FILE`: like `python FILE`. */

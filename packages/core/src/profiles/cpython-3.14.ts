@@ -7,6 +7,7 @@ import { cpython313 } from './cpython-3.13.js'
  */
 export const cpython314 = extendProfile(cpython313, {
   id: '3.14',
+  compiler: { sourceNotDecodable: { located: 'byte' } },
   summary: 'CPython 3.14.2: incremental collector (2000, 10, 0), LOAD_FAST_BORROW, dicts always tracked, 3<<30 immortals',
   cpython: {
     version: '3.14.2',

@@ -40,6 +40,7 @@ export const legacy = extendProfile(cpython38, {
     debugStatsPermanentLine: false,
     debugObjectLinesNeedDebugObjects: true,
   },
+  compiler: { sourceNotDecodable: { encoding: 'ascii', text: "Non-ASCII character '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
   messages: {
     globalNameError: "global name '{name}' is not defined",
     unraisableDel: 'Exception {type}: {value} in {obj} ignored',

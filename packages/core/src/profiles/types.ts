@@ -193,6 +193,14 @@ export interface CPythonProfile {
      * @cpython Python/compile.c#compiler_while
      */
     readonly whileJump: 'body' | 'statement-if-constant' | 'test'
+    /**
+     * A source file that does not decode and declares no encoding: the default source encoding, the message
+     * (`{byte}` as `\\xff`, `{file}`, `{line}`) and where the SyntaxError points: nowhere (3.11–3.13: no header), at
+     * the line (a `File "…", line N` header), or at the byte (3.14: the line, decoded with replacement characters, and
+     * a caret).
+     * @cpython Parser/tokenizer.c#decoding_fgets
+     */
+    readonly sourceNotDecodable: { readonly encoding: 'utf-8' | 'ascii'; readonly text: string; readonly located: 'none' | 'line' | 'byte' }
   }
 
   readonly gc: {

@@ -1,0 +1,4 @@
+# comment
+x = 1
+print("never printed")
+y = "éÿ"
