@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -59,6 +59,13 @@ describe('heap run', () => {
     const r = heap(['run', '--trace=incref,decref', 't.py'], undefined, d)
     expect(r.stderr).toMatch(/t\.py:2 +incref +list 0x[0-9a-f]+ \[\] +refcnt=2/)
     expect(r.stderr).toMatch(/t\.py:3 +decref +list 0x[0-9a-f]+ \[\] +refcnt=1/)
+  })
+  it('runs a directory through its __main__.py, and says so when it has none', () => {
+    const d = tmp({})
+    mkdirSync(join(d, 'app'))
+    expect(heap(['run', '--python', '3.8', 'app'], undefined, d)).toMatchObject({ code: 1, stderr: "heap: can't find '__main__' module in 'app'\n" })
+    writeFileSync(join(d, 'app', '__main__.py'), 'import sys\nprint(sys.argv[0])\n')
+    expect(heap(['run', 'app'], undefined, d)).toMatchObject({ code: 0, stdout: 'app\n' })
   })
   it('reads its stdin as the program asks: input() and sys.stdin', () => {
     const d = tmp({ 'i.py': 'import sys\nname = input("name? ")\nprint("hello", name)\nprint([len(l) for l in sys.stdin])\n' })

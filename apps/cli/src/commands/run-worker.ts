@@ -11,7 +11,10 @@ import { Interpreter, formatEvent, snapshotToDot, type TraceKind } from '@heap/p
 export interface RunWorkerData {
   /** The program's bytes: the interpreter decodes them as CPython's tokenizer does (PEP 263). */
   source: Uint8Array
+  /** The script as tracebacks show it. */
   file: string
+  /** `sys.argv[0]`: the file or directory as given. */
+  argv0: string
   args: string[]
   python: string
   cwd: string
@@ -104,7 +107,7 @@ const interp = new Interpreter({
   profile: data.python,
   mode: 'script',
   filename: data.file,
-  argv: [data.file, ...data.args],
+  argv: [data.argv0, ...data.args],
   cwd: data.cwd,
   interruptFlag: data.interruptFlag,
   readStdinLine: () => {

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import { extname, resolve } from 'node:path'
+import { extname, join, resolve } from 'node:path'
 import { getProfile, type TraceKind } from '@heap/python-lite'
 import type { FromRunWorker, RunDone, RunWorkerData } from './run-worker.js'
 import { colors } from '../format/colors.js'
@@ -39,6 +39,16 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     process.stderr.write(`heap: can't open file '${shown}': [Errno 2] No such file or directory\n`)
     return 2
   }
+  let program = path
+  if (statSync(path).isDirectory()) {
+    // Like python DIR: the directory's __main__.py, with sys.argv[0] the directory as given.
+    program = join(path, '__main__.py')
+    if (!existsSync(program)) {
+      const shown = getProfile(opts.python).output.absoluteMainPath ? path : file
+      process.stderr.write(`heap: can't find '__main__' module in '${shown}'\n`)
+      return 1
+    }
+  }
   let trace: readonly TraceKind[] | true | null
   try {
     trace = parseTraceKinds(opts.trace)
@@ -46,11 +56,12 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     process.stderr.write(`heap: ${(e as Error).message}\n`)
     return 2
   }
-  const source = readProgram(path)
+  const source = readProgram(program)
   const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
   const workerData: RunWorkerData = {
     source,
-    file,
+    file: program === path ? file : join(file, '__main__.py'),
+    argv0: file,
     args,
     python: opts.python,
     cwd: process.cwd(),
