@@ -52,6 +52,9 @@ export const FIELD_NOTES = {
   'eval.constantSlices': 'Slices with constant bounds (`x[1:2]`) are compiled as one constant `slice` object (3.14) instead of being built at each use.',
   'eval.frameObjects': 'Whether every call creates a frame object (≤3.10) or only when something asks for one — a traceback, `sys._getframe()` (3.11+).',
 
+  'compiler.sourceNotDecodable.*':
+    'A source file that is not valid in the default encoding (UTF-8; ASCII on Python 2) and declares none with a `# coding:` comment: the tokenizer\'s SyntaxError, whose wording, URL and location (a `File` header on 2.7 and 3.8, none on 3.11–3.13, the line and a caret on 3.14) changed over the versions.',
+
   'gc.collector': 'Generational (three generations), or the incremental collector of 3.14.0–3.14.4 (a young generation and two old spaces collected a slice at a time).',
   'gc.thresholds': '`gc.get_threshold()` at start-up: 3.13 raised the young generation\'s threshold from 700 to 2000.',
   'gc.threshold2Ignored': 'The incremental collector ignores threshold 2, and `gc.get_threshold()` reads it as 0.',

@@ -32,6 +32,7 @@ export * from './errors.js'
 
 // Events (NON-CPYTHON)
 export * from './events.js'
+export { setDebugChecks, debugChecksEnabled } from './debug/checks.js'
 
 // Objects/*
 export * from './objects/immortal.js'

@@ -3,26 +3,19 @@
  * (`setDebugChecks(true)`); a single branch otherwise.
  * @cpython Python/gc.c#validate_list
  */
-import { NEXT_MASK_UNREACHABLE, PREV_MASK_COLLECTING, type GCLink, type PyGC_Head, type PyObject } from '@heap/core'
+import { NEXT_MASK_UNREACHABLE, PREV_MASK_COLLECTING, debugChecksEnabled, setDebugChecks, type GCLink, type PyGC_Head, type PyObject } from '@heap/core'
 
 export const VALIDATE_COLLECTING_CLEAR = 0
 export const VALIDATE_COLLECTING_SET = 1
 
-let enabled = false
-
-export function setDebugChecks(on: boolean): void {
-  enabled = on
-}
-
-export function debugChecksEnabled(): boolean {
-  return enabled
-}
+// The switch lives in @heap/core, so that every package's test setup turns it on with the refcount audit.
+export { setDebugChecks, debugChecksEnabled }
 
 export class GCInvariantError extends Error {}
 
 /** Every link is mirrored, the list closes on its head, and each object's COLLECTING bit matches `state`. */
 export function validate_list(head: PyGC_Head, state: number): void {
-  if (!enabled) return
+  if (!debugChecksEnabled()) return
   let prev: GCLink = head
   let gc: GCLink | null = head._gc_next
   let n = 0

@@ -5,11 +5,14 @@
 import { runtimeCreatedHooks } from '../runtime/bootstrap.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { auditRefcounts, formatAudit } from './audit.js'
+import { setDebugChecks } from './checks.js'
 
 /** Runtimes that opted out of the audit (tests of deliberately corrupt heaps). */
 export const auditExempt = new WeakSet<Runtime>()
 
 export function installAuditAfterEach(afterEach: (fn: () => void) => void, beforeEach: (fn: () => void) => void): void {
+  // The collector's validate_list and the other debug invariant checks run in every test that audits.
+  setDebugChecks(true)
   let created: Runtime[] = []
   runtimeCreatedHooks.push((rt) => created.push(rt))
   beforeEach(() => {
