@@ -104,6 +104,15 @@ function bindArguments(
   const total = argcount + kwonly
   const varargsSlot = (code.co_flags & CO_VARARGS) !== 0 ? total : -1
   const kwargsSlot = (code.co_flags & CO_VARKEYWORDS) !== 0 ? total + (varargsSlot >= 0 ? 1 : 0) : -1
+  // The common call: exactly the positional parameters, nothing else to bind.
+  if (kwnames === null && npos === argcount && kwonly === 0 && varargsSlot < 0 && kwargsSlot < 0) {
+    for (let i = 0; i < npos; i++) {
+      const v = args[start + i]!
+      if (!moved) Py_INCREF(v)
+      lp[i] = v
+    }
+    return
+  }
   const names = frame.unit.localsplusNames
   const take = (i: number): PyObject => {
     const v = args[start + i]!
