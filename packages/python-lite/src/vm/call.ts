@@ -24,6 +24,7 @@ import {
   type PyUnicodeObject,
   type Runtime,
 } from '@heap/core'
+import type { CodeUnit } from '../compiler/opcodes.js'
 import { Frame } from './frame.js'
 import type { ThreadState } from './threadstate.js'
 import { _PyEval_EvalFrame } from './ceval.js'
@@ -65,7 +66,12 @@ export function createFunctionFrame(
   Py_INCREF(code)
   if (!moved) Py_INCREF(func)
   const builtins = func.func_builtins ?? ts.interp.builtinsFor(func.func_globals)
-  const frame = new Frame(code, func, func.func_globals, builtins, null)
+  const unit = code.co_code_adaptive as CodeUnit
+  let frame = unit.spareFrame
+  if (frame !== null) {
+    unit.spareFrame = null
+    frame.reuse(code, func, func.func_globals, builtins)
+  } else frame = new Frame(code, func, func.func_globals, builtins, null)
   try {
     bindArguments(rt, frame, func, code, args, start, npos, kwnames, moved)
   } catch (e) {
