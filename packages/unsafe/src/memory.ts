@@ -18,7 +18,7 @@ import {
   type PyTypeObject,
   type Runtime,
 } from '@heap/core'
-import { recordHazard, unsafeState } from './state.js'
+import { hazardsFull, recordHazard, unsafeState } from './state.js'
 
 /** Where an address lands. */
 export type Region =
@@ -114,7 +114,7 @@ function setRefcntWord(rt: Runtime, op: PyObject, w: bigint): void {
   const header = rt.profile.unsafe.header
   const count = header === 'refcnt32-overflow-flags' ? Number(w & 0xffff_ffffn) : Number(BigInt.asIntN(P * 8, w))
   if (count !== op.ob_refcnt) {
-    recordHazard(rt, 'refcount-write', `the refcount of a ${op.ob_type.tp_name} at 0x${op.ob_addr.toString(16)} was overwritten: ${op.ob_refcnt} → ${count}`, op.ob_addr)
+    if (!hazardsFull(rt)) recordHazard(rt, 'refcount-write', `the refcount of a ${op.ob_type.tp_name} at 0x${op.ob_addr.toString(16)} was overwritten: ${op.ob_refcnt} → ${count}`, op.ob_addr)
     op.ob_refcnt = count
   }
 }
@@ -270,15 +270,28 @@ export function readBytes(rt: Runtime, addr: number, n: number): Uint8Array {
       continue
     }
     const end = r.end
+    // Each header word is computed once for the bytes read from it.
+    let wordAt = NaN
+    let word: bigint | null = null
+    let lo = 0
+    let hi = 0
     while (i < n && addr + i < end) {
       const b = addr + i
       if (r.kind === 'object') {
         const P = pointerSize(rt)
         const rel = b - r.op.ob_addr
         const wordOff = Math.floor(rel / P) * P
-        const w = objectWord(rt, r.op, wordOff, r.op.ob_addr - r.start)
-        if (w !== null && !s.overlay.has(b)) {
-          out[i] = Number((w >> BigInt((rel - wordOff) * 8)) & 0xffn)
+        if (wordOff !== wordAt) {
+          word = objectWord(rt, r.op, wordOff, r.op.ob_addr - r.start)
+          wordAt = wordOff
+          if (word !== null) {
+            lo = Number(word & 0xffff_ffffn)
+            hi = Number((word >> 32n) & 0xffff_ffffn)
+          }
+        }
+        if (word !== null && !s.overlay.has(b)) {
+          const k = rel - wordOff
+          out[i] = (k < 4 ? lo >>> (k * 8) : hi >>> ((k - 4) * 8)) & 0xff
           i++
           continue
         }
@@ -310,6 +323,12 @@ export function writeBytes(rt: Runtime, addr: number, data: Uint8Array): void {
       const op = r.op
       const rel = a - op.ob_addr
       const wordOff = Math.floor(rel / P) * P
+      if ((wordOff === 0 || wordOff === P) && rel === wordOff && i + P <= data.length) {
+        // The whole refcount or type word is written: its new value is just the bytes.
+        setObjectWord(rt, op, wordOff, wordFromBytes(data, i, P))
+        i += P
+        continue
+      }
       const cur = objectWord(rt, op, wordOff, op.ob_addr - r.start)
       if (cur !== null && (wordOff === 0 || wordOff === P)) {
         // Merge the written bytes of this word into its current value, then store the field.
@@ -331,20 +350,51 @@ export function writeBytes(rt: Runtime, addr: number, data: Uint8Array): void {
   }
 }
 
+/** The unsigned little-endian integer in `size` bytes of `bytes` from `at`. */
+function wordFromBytes(bytes: Uint8Array, at: number, size: number): bigint {
+  if (size === 8) {
+    const lo = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+    const hi = (bytes[at + 4]! | (bytes[at + 5]! << 8) | (bytes[at + 6]! << 16) | (bytes[at + 7]! << 24)) >>> 0
+    return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo)
+  }
+  if (size <= 6) {
+    let v = 0
+    for (let k = size - 1; k >= 0; k--) v = v * 256 + bytes[at + k]!
+    return BigInt(v)
+  }
+  let v = 0n
+  for (let k = size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes[at + k]!)
+  return v
+}
+
 /** Reads a little-endian integer of `size` bytes. */
 export function readInt(rt: Runtime, addr: number, size: number, signed: boolean): bigint {
   const bytes = readBytes(rt, addr, size)
-  let v = 0n
-  for (let k = size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes[k]!)
+  const v = wordFromBytes(bytes, 0, size)
   return signed ? BigInt.asIntN(size * 8, v) : v
 }
 
 export function writeInt(rt: Runtime, addr: number, size: number, value: bigint): void {
   const bytes = new Uint8Array(size)
   let v = BigInt.asUintN(size * 8, value)
-  for (let k = 0; k < size; k++) {
-    bytes[k] = Number(v & 0xffn)
-    v >>= 8n
+  if (size === 8) {
+    const lo = Number(v & 0xffff_ffffn)
+    const hi = Number(v >> 32n)
+    for (let k = 0; k < 4; k++) {
+      bytes[k] = (lo >>> (k * 8)) & 0xff
+      bytes[k + 4] = (hi >>> (k * 8)) & 0xff
+    }
+  } else if (size <= 6) {
+    let x = Number(v)
+    for (let k = 0; k < size; k++) {
+      bytes[k] = x % 256
+      x = Math.floor(x / 256)
+    }
+  } else {
+    for (let k = 0; k < size; k++) {
+      bytes[k] = Number(v & 0xffn)
+      v >>= 8n
+    }
   }
   writeBytes(rt, addr, bytes)
 }

@@ -50,10 +50,17 @@ export function unsafeState(rt: Runtime): UnsafeState {
   return s
 }
 
+const MAX_HAZARDS = 1000
+
+/** Whether the hazard record is full (then `recordHazard` does nothing: callers may skip building the text). */
+export function hazardsFull(rt: Runtime): boolean {
+  return unsafeState(rt).hazards.length >= MAX_HAZARDS
+}
+
 /** Records a hazard (bounded: a runaway loop of unsafe writes keeps the first 1000). */
 export function recordHazard(rt: Runtime, kind: HazardKind, text: string, addr: number | null = null): void {
   const s = unsafeState(rt)
-  if (s.hazards.length >= 1000) return
+  if (s.hazards.length >= MAX_HAZARDS) return
   s.hazards.push({ kind, text, addr, where: rt.location() })
   rt.events.emitUnsafe(kind, { addr: addr ?? undefined, detail: text })
 }

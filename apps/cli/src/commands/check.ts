@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs'
-import { createTwoFilesPatch } from 'diff'
+import { createRequire } from 'node:module'
 import { runSource } from '@heap/python-lite'
 import { colors } from '../format/colors.js'
 import { progress } from '../format/progress.js'
+
+// The diff library loads only when a transcript fails (not on every CLI start).
+const require = createRequire(import.meta.url)
+function requireDiff(): typeof import('diff') {
+  return require('diff') as typeof import('diff')
+}
 
 export interface CheckOptions {
   python: string
@@ -110,6 +116,7 @@ export async function checkCommand(files: string[], opts: CheckOptions): Promise
     const expected = normalizeTranscript(t.text)
     const got = normalizeTranscript(replay(t, opts.python))
     if (expected === got) continue
+    const { createTwoFilesPatch } = requireDiff()
     const patch = createTwoFilesPatch('expected', 'got', expected + '\n', got + '\n', '', '', { context: 3 })
     reports.push(c.red(`${t.file}:${t.line}: transcript differs (CPython ${opts.python} simulated)\n`) + patch.replace(/^=+\n/, '') + '\n')
   }

@@ -1,4 +1,7 @@
-import { Presets, SingleBar } from 'cli-progress'
+import { createRequire } from 'node:module'
+
+// Loaded on first use: most runs never draw a bar, and loading the library costs every run startup time.
+const require = createRequire(import.meta.url)
 
 /** A progress bar for a long job; a no-op unless the stream is a terminal. */
 export interface Progress {
@@ -17,6 +20,7 @@ export interface ProgressStream {
 /** A bar of `total` units on `stream` when it is a terminal (and the job is more than one unit). */
 export function progress(stream: ProgressStream, total: number, what: string): Progress {
   if (stream.isTTY !== true || total < 2 || process.env.TERM === 'dumb') return { tick() {}, stop() {} }
+  const { Presets, SingleBar } = require('cli-progress') as typeof import('cli-progress')
   const bar = new SingleBar(
     {
       stream: stream as NodeJS.WritableStream,

@@ -11,7 +11,7 @@ import { Py_DECREF, Py_INCREF } from '../object/refcount.js'
 import { Py_EQ, Py_NE, type PyTypeObject, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { PY_ITERSEARCH_CONTAINS, PY_ITERSEARCH_COUNT, PY_ITERSEARCH_INDEX, _PySequence_IterSearch } from './iterobject.js'
-import { PyLong_FromValue, intValue, normInt } from './longobject.js'
+import { PyLong_FromNumber, PyLong_FromValue, intValue, normInt } from './longobject.js'
 import { notImplemented, reprText } from './protocols.js'
 import { _PySlice_GetLongIndices, PySliceObject } from './sliceobject.js'
 import { numberIndex } from './slots.js'
@@ -308,13 +308,32 @@ export class PyRangeIterObject extends PyObject {
   len: bigint
   /** ≤3.11 keep an index; 3.12+ advance `start` (same values). */
   index: bigint
+  /**
+   * NON-CPYTHON: true when every value the iteration computes is a safe JS integer; then the n* fields carry the
+   * iteration (`index` stays 0n) and no bigint arithmetic runs per item.
+   */
+  small: boolean
+  nstart: number
+  nstep: number
+  nlen: number
+  nindex: number
   constructor(type: PyTypeObject, start: bigint, step: bigint, len: bigint) {
     super(type)
     this.start = start
     this.step = step
     this.len = len
     this.index = 0n
+    const span = len > 0n ? (len - 1n) * step : 0n
+    this.small = isSafe(start) && isSafe(step) && isSafe(len) && isSafe(span) && isSafe(start + span)
+    this.nstart = this.small ? Number(start) : 0
+    this.nstep = this.small ? Number(step) : 0
+    this.nlen = this.small ? Number(len) : 0
+    this.nindex = 0
   }
+}
+
+function isSafe(v: bigint): boolean {
+  return v >= -9007199254740991n && v <= 9007199254740991n
 }
 
 /** `longrange_iterator`: int objects (owned). */
@@ -370,6 +389,12 @@ export function range_reverse(self: PyObject): PyObject {
 /** @cpython Objects/rangeobject.c#rangeiter_next */
 export function rangeiter_next(self: PyObject): PyObject | null {
   const it = self as PyRangeIterObject
+  if (it.small) {
+    if (it.nindex >= it.nlen) return null
+    const v = it.nstart + it.nindex * it.nstep
+    it.nindex++
+    return PyLong_FromNumber(rtOf(it), v)
+  }
   if (it.index < it.len) {
     const v = it.start + it.index * it.step
     it.index++
@@ -381,6 +406,7 @@ export function rangeiter_next(self: PyObject): PyObject | null {
 /** `range_iterator.__length_hint__()`. */
 export function rangeiter_len(self: PyObject): PyObject {
   const it = self as PyRangeIterObject
+  if (it.small) return PyLong_FromNumber(rtOf(it), it.nlen - it.nindex)
   return intObj(rtOf(it), it.len - it.index)
 }
 

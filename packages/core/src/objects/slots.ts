@@ -442,19 +442,29 @@ const wrap_descr_delete: WrapperFunc = (self, args, start, nargs, _k, wrapped) =
 
 /** Builds the `(args, kwargs)` pair of the tuple/dict calling convention from a vectorcall. */
 export function argsTupleAndDict(rt: Runtime, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): [PyObject, PyObject | null] {
+  const tuple = argsTuple(rt, args, start, nargs)
+  return [tuple, argsDict(rt, args, start, nargs, kwnames)]
+}
+
+/** The positional part of `argsTupleAndDict`: a new tuple of `args[start .. start+nargs)`. */
+export function argsTuple(rt: Runtime, args: readonly PyObject[], start: number, nargs: number): PyObject {
   const items = new Array<PyObject>(nargs)
   for (let i = 0; i < nargs; i++) {
     const v = args[start + i]!
     Py_INCREF(v)
     items[i] = v
   }
-  const tuple = PyTuple_FromArraySteal(rt, items)
+  return PyTuple_FromArraySteal(rt, items)
+}
+
+/** The keyword part of `argsTupleAndDict`: a new dict of the keyword arguments, or null when there are none. */
+export function argsDict(rt: Runtime, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): PyObject | null {
   const nkw = kwCount(kwnames)
-  if (nkw === 0) return [tuple, null]
+  if (nkw === 0) return null
   const d = PyDict_New(rt)
   const names = (kwnames as PyTupleObject).ob_item
   for (let i = 0; i < nkw; i++) PyDict_SetItem(d, names[i]!, args[start + nargs + i]!)
-  return [tuple, d]
+  return d
 }
 
 const wrap_init: WrapperFunc = (self, args, start, nargs, kwnames, wrapped) => {
@@ -719,10 +729,11 @@ export function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | nu
 /** Calls `func(first?, *args, **kwds)` with `args` a tuple and `kwds` a dict (or null). */
 export function callWithTupleDict(rt: Runtime, func: PyObject, first: PyObject | null, args: PyObject, kwds: PyObject | null): PyObject {
   const items = (args as PyTupleObject).ob_item
-  const stack: PyObject[] = []
-  if (first !== null) stack.push(first)
-  for (let i = 0; i < items.length; i++) stack.push(items[i]!)
-  const npos = stack.length
+  const skip = first !== null ? 1 : 0
+  const npos = items.length + skip
+  const stack: PyObject[] = new Array(npos)
+  if (first !== null) stack[0] = first
+  for (let i = 0; i < items.length; i++) stack[i + skip] = items[i]!
   let kwnames: PyObject | null = null
   if (kwds !== null) {
     const d = kwds as PyDictObject

@@ -63,7 +63,7 @@ import {
   merge_class_dict,
 } from './object-type.js'
 import { PyObject_CallArgs, PyObject_GetIter, PyObject_IsTrue, PyObject_Vectorcall, reprText } from './protocols.js'
-import { add_operators, argsTupleAndDict, callWithTupleDict, fixup_slot_dispatchers, isSlotName, update_slot } from './slots.js'
+import { add_operators, argsDict, argsTuple, argsTupleAndDict, callWithTupleDict, fixup_slot_dispatchers, isSlotName, update_slot } from './slots.js'
 import { PyTuple_FromArraySteal, PyTuple_Pack, type PyTupleObject } from './tupleobject.js'
 import {
   PyType_Check,
@@ -647,7 +647,8 @@ export function type_call(callable: PyObject, args: readonly PyObject[], start: 
     return vc(type, args, start, nargs, kwnames)
   }
   if (type.tp_new === null) throw PyErr_Format(rt, 'TypeError', `cannot create '${type.tp_name}' instances`)
-  const [t, d] = argsTupleAndDict(rt, args, start, nargs, kwnames)
+  const t = argsTuple(rt, args, start, nargs)
+  const d = argsDict(rt, args, start, nargs, kwnames)
   try {
     const obj = type.tp_new(type, t, d)
     _PyObject_EnsureHeapInstance(obj)

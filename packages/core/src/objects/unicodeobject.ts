@@ -22,6 +22,8 @@ export class PyUnicodeObject extends PyObject {
   readonly value: string
   /** Cached hash (exact `Py_hash_t`), -1 until computed. */
   hash: Py_hash_t
+  /** NON-CPYTHON: `hash` as a JS number (what `tp_hash` returns), valid once `hash` is computed. */
+  hashNumber: number
   /** `state.interned`. */
   interned: number
   /** 1 (ASCII or latin-1), 2 (UCS-2) or 4 (UCS-4) bytes per character. */
@@ -37,6 +39,7 @@ export class PyUnicodeObject extends PyObject {
     super(type)
     this.value = value
     this.hash = -1
+    this.hashNumber = -1
     this.interned = SSTATE_NOT_INTERNED
     this.kind = kind
     this.ascii = ascii
@@ -299,10 +302,13 @@ export function unicode_hash_exact(op: PyObject): Py_hash_t {
   const rt = s.ob_type.tp_runtime
   const h = _Py_HashBytes(rt, storageBytes(s), rt.profile.objects.text.hash.wide === 'fnv-units' ? codePoints(s) : undefined)
   s.hash = h
+  s.hashNumber = Number(h)
   return h
 }
 
 /** `tp_hash` of str (a JS number; exact unless beyond 2**53 — see `PyObject_HashExact`). */
 export function unicode_hash(op: PyObject): number {
-  return Number(unicode_hash_exact(op))
+  const s = op as PyUnicodeObject
+  if (s.hash === -1) unicode_hash_exact(s)
+  return s.hashNumber
 }

@@ -1862,6 +1862,7 @@ export class Compiler {
       cell2arg,
       stacksize: maxDepth + 2,
       hasBorrow,
+      spareFrame: null,
     }
     const name = PyUnicode_InternFromString(rt, isModule ? '<module>' : u.name)
     const qualname = PyUnicode_InternFromString(rt, isModule ? '<module>' : u.qualname)

@@ -237,4 +237,6 @@ export interface CodeUnit {
   readonly stacksize: number
   /** Whether any LOAD_FAST_BORROW was emitted (3.14): the VM then tracks borrowed stack slots. */
   readonly hasBorrow: boolean
+  /** NON-CPYTHON: an exited function frame of this code kept for the next call (no allocation per call). */
+  spareFrame: import('../vm/frame.js').Frame | null
 }

@@ -24,6 +24,7 @@ import {
   type PyUnicodeObject,
   type Runtime,
 } from '@heap/core'
+import type { CodeUnit } from '../compiler/opcodes.js'
 import { Frame } from './frame.js'
 import type { ThreadState } from './threadstate.js'
 import { _PyEval_EvalFrame } from './ceval.js'
@@ -65,7 +66,12 @@ export function createFunctionFrame(
   Py_INCREF(code)
   if (!moved) Py_INCREF(func)
   const builtins = func.func_builtins ?? ts.interp.builtinsFor(func.func_globals)
-  const frame = new Frame(code, func, func.func_globals, builtins, null)
+  const unit = code.co_code_adaptive as CodeUnit
+  let frame = unit.spareFrame
+  if (frame !== null) {
+    unit.spareFrame = null
+    frame.reuse(code, func, func.func_globals, builtins)
+  } else frame = new Frame(code, func, func.func_globals, builtins, null)
   try {
     bindArguments(rt, frame, func, code, args, start, npos, kwnames, moved)
   } catch (e) {
@@ -104,6 +110,15 @@ function bindArguments(
   const total = argcount + kwonly
   const varargsSlot = (code.co_flags & CO_VARARGS) !== 0 ? total : -1
   const kwargsSlot = (code.co_flags & CO_VARKEYWORDS) !== 0 ? total + (varargsSlot >= 0 ? 1 : 0) : -1
+  // The common call: exactly the positional parameters, nothing else to bind.
+  if (kwnames === null && npos === argcount && kwonly === 0 && varargsSlot < 0 && kwargsSlot < 0) {
+    for (let i = 0; i < npos; i++) {
+      const v = args[start + i]!
+      if (!moved) Py_INCREF(v)
+      lp[i] = v
+    }
+    return
+  }
   const names = frame.unit.localsplusNames
   const take = (i: number): PyObject => {
     const v = args[start + i]!

@@ -47,7 +47,7 @@ import {
 } from '@heap/core'
 import { NB, Op, type CodeUnit, FVC_MASK, FVC_REPR, FVC_ASCII, FVC_STR, FVS_HAVE_SPEC, MF_CLOSURE, MF_ANNOTATIONS, MF_KWDEFAULTS, MF_DEFAULTS } from '../compiler/opcodes.js'
 import * as api from './api.js'
-import { _PyFrame_GetFrameObject, clearFrameContents, Frame, takeOwnership, FRAME_OWNED_BY_GENERATOR } from './frame.js'
+import { _PyFrame_GetFrameObject, clearFrameContents, Frame, takeOwnership, FRAME_OWNED_BY_GENERATOR, FRAME_OWNED_BY_THREAD } from './frame.js'
 import { nameError, toPyErr, unboundFree, unboundLocal } from './errors.js'
 import type { ThreadState } from './threadstate.js'
 
@@ -188,6 +188,7 @@ export function exitFrame(ts: ThreadState, frame: Frame): void {
     Py_DECREF(fo)
     return
   }
+  const functionFrame = frame.locals === null
   clearFrameContents(frame)
   if (fo !== null) {
     frame.frameObject = null
@@ -195,6 +196,9 @@ export function exitFrame(ts: ThreadState, frame: Frame): void {
     Py_DECREF(fo)
   }
   Py_DECREF(frame.code)
+  // Nothing refers to a function frame now (unless a finalizer that ran above made it a frame object): the next
+  // call of the same code may take it.
+  if (functionFrame && frame.frameObject === null && frame.owner === FRAME_OWNED_BY_THREAD) frame.unit.spareFrame = frame
 }
 
 /** The eval-breaker check: scheduled collections, budgets, interrupts. */
@@ -211,6 +215,33 @@ function evalBreaker(ts: ThreadState): void {
   if (ts.deadline !== Infinity && performance.now() > ts.deadline) throw new BudgetExceeded('time')
 }
 
+/** Releases a popped stack value (a no-op for borrowed slots). */
+function closeRef(borrowed: Uint8Array | null, v: PyObject, slot: number): void {
+  if (borrowed !== null && borrowed[slot]) borrowed[slot] = 0
+  else Py_DECREF(v)
+}
+
+/** Turns a popped stack value into an owned reference. */
+function stealRef(borrowed: Uint8Array | null, v: PyObject, slot: number): PyObject {
+  if (borrowed !== null && borrowed[slot]) {
+    borrowed[slot] = 0
+    Py_INCREF(v)
+  }
+  return v
+}
+
+/** Pops the top `n` stack values as owned references (bottom first); the caller lowers its `sp` by `n`. */
+function takeStackItems(frame: Frame, lp: (PyObject | null)[], borrowed: Uint8Array | null, sp: number, n: number): PyObject[] {
+  const items: PyObject[] = new Array(n)
+  for (let i = n - 1; i >= 0; i--) {
+    const slot = --sp
+    items[i] = stealRef(borrowed, lp[slot]!, slot)
+    lp[slot] = null
+  }
+  frame.stacktop = sp
+  return items
+}
+
 /** Dispatches instructions of `frame` and the Python frames it calls; returns the entry frame's result. */
 function run(ts: ThreadState, startFrame: Frame): PyObject {
   const rt = ts.rt
@@ -224,34 +255,6 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
   let steps = ts.stepsLeft
   const None = rt.None
 
-  // Releases a popped stack value (a no-op for borrowed slots).
-  const close = (v: PyObject, slot: number): void => {
-    if (borrowed !== null && borrowed[slot]) borrowed[slot] = 0
-    else Py_DECREF(v)
-  }
-  // Turns a popped stack value into an owned reference.
-  const steal = (v: PyObject, slot: number): PyObject => {
-    if (borrowed !== null && borrowed[slot]) {
-      borrowed[slot] = 0
-      Py_INCREF(v)
-    }
-    return v
-  }
-  const save = (): void => {
-    frame.stacktop = sp
-    frame.ip = ip
-  }
-  const load = (f: Frame): void => {
-    frame = f
-    unit = f.unit
-    code = unit.code
-    lp = f.localsplus
-    sp = f.stacktop
-    ip = f.ip
-    borrowed = f.borrowed
-    ts.frame = f
-  }
-
   try {
     for (;;) {
       const op = code[ip * 2]!
@@ -260,7 +263,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
       ip++
       if (--steps <= 0) {
         ts.stepsLeft = 0
-        save()
+        frame.stacktop = sp
+        frame.ip = ip
         throw new BudgetExceeded('steps')
       }
       switch (op) {
@@ -269,14 +273,15 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         case Op.RESUME:
           if (rt.gc.scheduled || ts.interruptRequested || ts.interruptFlag !== null || ts.deadline !== Infinity) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             evalBreaker(ts)
           }
           break
         case Op.POP_TOP: {
           const v = lp[--sp]!
           lp[sp] = null
-          close(v, sp)
+          closeRef(borrowed, v, sp)
           break
         }
         case Op.PUSH_NULL:
@@ -304,7 +309,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.LOAD_CONST: {
           let v = unit.consts[oparg]!
           if ((v.ob_flags & OB_FREED) !== 0) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             v = _PyObject_ResolveFreed(v)
           }
           Py_INCREF(v)
@@ -315,11 +321,13 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.LOAD_FAST_CHECK: {
           let v = lp[oparg]
           if (v === null || v === undefined) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             throw unboundLocal(rt, unit.localsplusNames[oparg]!)
           }
           if ((v.ob_flags & OB_FREED) !== 0) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             v = _PyObject_ResolveFreed(v)
           }
           Py_INCREF(v)
@@ -329,11 +337,13 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.LOAD_FAST_BORROW: {
           const v = lp[oparg]
           if (v === null || v === undefined) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             throw unboundLocal(rt, unit.localsplusNames[oparg]!)
           }
           if ((v.ob_flags & OB_FREED) !== 0) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             Py_INCREF((lp[sp++] = _PyObject_ResolveFreed(v)))
             break
           }
@@ -343,12 +353,13 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.STORE_FAST: {
           const slot = --sp
-          const v = steal(lp[slot]!, slot)
+          const v = stealRef(borrowed, lp[slot]!, slot)
           lp[slot] = null
           const old = lp[oparg]
           lp[oparg] = v
           if (old !== null && old !== undefined) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             Py_DECREF(old)
           }
           break
@@ -356,16 +367,19 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.DELETE_FAST: {
           const old = lp[oparg]
           if (old === null || old === undefined) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             throw unboundLocal(rt, unit.localsplusNames[oparg]!)
           }
           lp[oparg] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           Py_DECREF(old)
           break
         }
         case Op.LOAD_NAME: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const name = unit.names[oparg]!
           let v: PyObject | null = null
           const locals = frame.locals
@@ -380,9 +394,10 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.STORE_NAME: {
           const slot = --sp
-          const v = steal(lp[slot]!, slot)
+          const v = stealRef(borrowed, lp[slot]!, slot)
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const locals = frame.locals!
           try {
             api.mappingSet(rt, locals, unit.nameObjects[oparg]!, v)
@@ -392,7 +407,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.DELETE_NAME: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const name = unit.names[oparg]!
           if (!api.mappingDel(rt, frame.locals!, unit.nameObjects[oparg]!)) throw nameError(rt, name)
           break
@@ -401,11 +417,13 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const name = unit.names[oparg >> 1]!
           let v = api.globalsGet(frame.globals, frame.builtins, name)
           if (v === null) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             throw nameError(rt, name, true)
           }
           if ((v.ob_flags & OB_FREED) !== 0) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             v = _PyObject_ResolveFreed(v)
           }
           if (oparg & 1) lp[sp++] = null
@@ -415,9 +433,10 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.STORE_GLOBAL: {
           const slot = --sp
-          const v = steal(lp[slot]!, slot)
+          const v = stealRef(borrowed, lp[slot]!, slot)
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           try {
             PyDict_SetItem(frame.globals as PyDictObject, unit.nameObjects[oparg]!, v)
           } finally {
@@ -426,7 +445,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.DELETE_GLOBAL: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           if (!PyDict_DelItemIfPresent(frame.globals as PyDictObject, unit.nameObjects[oparg]!)) throw nameError(rt, unit.names[oparg]!, true)
           break
         }
@@ -456,11 +476,13 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.LOAD_DEREF: {
           let v = (lp[oparg] as PyCellObject).ob_ref
           if (v === null) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             throw derefError(rt, unit, oparg)
           }
           if ((v.ob_flags & OB_FREED) !== 0) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             v = _PyObject_ResolveFreed(v)
           }
           Py_INCREF(v)
@@ -468,7 +490,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.LOAD_CLASSDEREF: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const name = unit.localsplusNames[oparg]!
           let v = frame.locals !== null ? api.mappingGetStr(rt, frame.locals, name, null) : null
           if (v === null) {
@@ -481,13 +504,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.STORE_DEREF: {
           const slot = --sp
-          const v = steal(lp[slot]!, slot)
+          const v = stealRef(borrowed, lp[slot]!, slot)
           lp[slot] = null
           const cell = lp[oparg] as PyCellObject
           const old = cell.ob_ref
           cell.ob_ref = v
           if (old !== null) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             Py_DECREF(old)
           }
           break
@@ -496,42 +520,47 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const cell = lp[oparg] as PyCellObject
           const old = cell.ob_ref
           if (old === null) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             throw derefError(rt, unit, oparg)
           }
           cell.ob_ref = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           Py_DECREF(old)
           break
         }
         case Op.LOAD_ATTR: {
           const slot = sp - 1
           const owner = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const res = PyObject_GetAttr(owner, unit.nameObjects[oparg]!)
           lp[slot] = res
-          close(owner, slot)
+          closeRef(borrowed, owner, slot)
           break
         }
         case Op.LOAD_METHOD: {
           const slot = sp - 1
           const obj = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const [meth, unbound] = api.getMethod(obj, unit.nameObjects[oparg]!)
           if (unbound) {
             // [meth, self]: self keeps the reference the stack had.
             lp[slot] = meth
-            lp[sp++] = steal(obj, slot)
+            lp[sp++] = stealRef(borrowed, obj, slot)
           } else {
             lp[slot] = null
             lp[sp++] = meth
-            close(obj, slot)
+            closeRef(borrowed, obj, slot)
           }
           break
         }
         case Op.LOAD_SUPER_ATTR: {
           // Stack: global super, class, self → attribute (oparg>>2 = name, bit 0 = method load).
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const self = lp[--sp]!
           const cls = lp[--sp]!
           const sup = lp[--sp]!
@@ -549,34 +578,37 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.STORE_ATTR: {
           const owner = lp[sp - 1]!
           const v = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           PyObject_SetAttr(owner, unit.nameObjects[oparg]!, v)
           sp -= 2
           lp[sp] = lp[sp + 1] = null
           frame.stacktop = sp
-          close(v, sp)
-          close(owner, sp + 1)
+          closeRef(borrowed, v, sp)
+          closeRef(borrowed, owner, sp + 1)
           break
         }
         case Op.DELETE_ATTR: {
           const owner = lp[sp - 1]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           PyObject_SetAttr(owner, unit.nameObjects[oparg]!, null)
           lp[--sp] = null
           frame.stacktop = sp
-          close(owner, sp)
+          closeRef(borrowed, owner, sp)
           break
         }
         case Op.BINARY_OP: {
           const rhs = lp[sp - 1]!
           const lhs = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const res = api.fastBinaryOp(rt, oparg, lhs, rhs) ?? binaryOp(rt, oparg, lhs, rhs)
           sp -= 2
           lp[sp + 1] = null
           lp[sp] = res
-          close(lhs, sp)
-          close(rhs, sp + 1)
+          closeRef(borrowed, lhs, sp)
+          closeRef(borrowed, rhs, sp + 1)
           lp[sp] = res
           sp++
           break
@@ -586,33 +618,36 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.UNARY_INVERT: {
           const slot = sp - 1
           const v = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const res = api.unaryOp(rt, op, v)
           lp[slot] = res
-          close(v, slot)
+          closeRef(borrowed, v, slot)
           break
         }
         case Op.UNARY_NOT: {
           const slot = sp - 1
           const v = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const t = PyObject_IsTrue(v)
           const res = t ? rt.False : rt.True
           Py_INCREF(res)
           lp[slot] = res
-          close(v, slot)
+          closeRef(borrowed, v, slot)
           break
         }
         case Op.COMPARE_OP: {
           const rhs = lp[sp - 1]!
           const lhs = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const res = api.fastCompare(rt, oparg, lhs, rhs) ?? PyObject_RichCompare(lhs, rhs, oparg)
           sp -= 2
           lp[sp + 1] = null
           lp[sp] = res
-          close(lhs, sp)
-          close(rhs, sp + 1)
+          closeRef(borrowed, lhs, sp)
+          closeRef(borrowed, rhs, sp + 1)
           lp[sp] = res
           sp++
           break
@@ -625,9 +660,10 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           sp -= 2
           lp[sp + 1] = null
           lp[sp] = res
-          save()
-          close(lhs, sp)
-          close(rhs, sp + 1)
+          frame.stacktop = sp
+          frame.ip = ip
+          closeRef(borrowed, lhs, sp)
+          closeRef(borrowed, rhs, sp + 1)
           lp[sp] = res
           sp++
           break
@@ -635,15 +671,16 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.CONTAINS_OP: {
           const container = lp[sp - 1]!
           const item = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const found = api.PySequence_Contains(rt, container, item)
           const res = found !== (oparg === 1) ? rt.True : rt.False
           Py_INCREF(res)
           sp -= 2
           lp[sp + 1] = null
           lp[sp] = res
-          close(item, sp)
-          close(container, sp + 1)
+          closeRef(borrowed, item, sp)
+          closeRef(borrowed, container, sp + 1)
           lp[sp] = res
           sp++
           break
@@ -651,13 +688,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.BINARY_SUBSCR: {
           const sub = lp[sp - 1]!
           const container = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const res = PyObject_GetItem(container, sub)
           sp -= 2
           lp[sp + 1] = null
           lp[sp] = res
-          close(container, sp)
-          close(sub, sp + 1)
+          closeRef(borrowed, container, sp)
+          closeRef(borrowed, sub, sp + 1)
           lp[sp] = res
           sp++
           break
@@ -666,30 +704,33 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const sub = lp[sp - 1]!
           const container = lp[sp - 2]!
           const v = lp[sp - 3]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           PyObject_SetItem(container, sub, v)
           sp -= 3
           lp[sp] = lp[sp + 1] = lp[sp + 2] = null
           frame.stacktop = sp
-          close(v, sp)
-          close(container, sp + 1)
-          close(sub, sp + 2)
+          closeRef(borrowed, v, sp)
+          closeRef(borrowed, container, sp + 1)
+          closeRef(borrowed, sub, sp + 2)
           break
         }
         case Op.DELETE_SUBSCR: {
           const sub = lp[sp - 1]!
           const container = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           PyObject_DelItem(container, sub)
           sp -= 2
           lp[sp] = lp[sp + 1] = null
           frame.stacktop = sp
-          close(container, sp)
-          close(sub, sp + 1)
+          closeRef(borrowed, container, sp)
+          closeRef(borrowed, sub, sp + 1)
           break
         }
         case Op.BUILD_SLICE: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const step = oparg === 3 ? lp[--sp]! : null
           const stop = lp[--sp]!
           const start = lp[--sp]!
@@ -704,49 +745,62 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.BUILD_TUPLE: {
-          const items = takeItems(oparg)
-          save()
+          const items = takeStackItems(frame, lp, borrowed, sp, oparg)
+          sp -= items.length
+          frame.stacktop = sp
+          frame.ip = ip
           lp[sp++] = PyTuple_FromArraySteal(rt, items)
           break
         }
         case Op.BUILD_LIST: {
-          const items = takeItems(oparg)
-          save()
+          const items = takeStackItems(frame, lp, borrowed, sp, oparg)
+          sp -= items.length
+          frame.stacktop = sp
+          frame.ip = ip
           lp[sp++] = api.PyList_FromArraySteal(rt, items)
           break
         }
         case Op.BUILD_SET: {
-          const items = takeItems(oparg)
-          save()
+          const items = takeStackItems(frame, lp, borrowed, sp, oparg)
+          sp -= items.length
+          frame.stacktop = sp
+          frame.ip = ip
           lp[sp++] = api.buildSet(rt, items)
           break
         }
         case Op.BUILD_MAP: {
-          const items = takeItems(oparg * 2)
-          save()
+          const items = takeStackItems(frame, lp, borrowed, sp, oparg * 2)
+          sp -= items.length
+          frame.stacktop = sp
+          frame.ip = ip
           lp[sp++] = api.buildMap(rt, items)
           break
         }
         case Op.BUILD_CONST_KEY_MAP: {
           const keys = lp[--sp]! as PyTupleObject
           lp[sp] = null
-          const values = takeItems(oparg)
-          save()
+          const values = takeStackItems(frame, lp, borrowed, sp, oparg)
+          sp -= values.length
+          frame.stacktop = sp
+          frame.ip = ip
           lp[sp++] = api.buildConstKeyMap(rt, keys, values)
           break
         }
         case Op.BUILD_STRING: {
-          const items = takeItems(oparg)
-          save()
+          const items = takeStackItems(frame, lp, borrowed, sp, oparg)
+          sp -= items.length
+          frame.stacktop = sp
+          frame.ip = ip
           lp[sp++] = api.buildString(rt, items)
           break
         }
         case Op.LIST_APPEND:
         case Op.SET_ADD: {
           const slot = --sp
-          const v = steal(lp[slot]!, slot)
+          const v = stealRef(borrowed, lp[slot]!, slot)
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const target = lp[sp - oparg]!
           try {
             if (op === Op.LIST_APPEND) api.PyList_Append(target, v)
@@ -757,11 +811,12 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.MAP_ADD: {
-          const v = steal(lp[sp - 1]!, sp - 1)
-          const k = steal(lp[sp - 2]!, sp - 2)
+          const v = stealRef(borrowed, lp[sp - 1]!, sp - 1)
+          const k = stealRef(borrowed, lp[sp - 2]!, sp - 2)
           sp -= 2
           lp[sp] = lp[sp + 1] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           try {
             PyDict_SetItem(lp[sp - oparg] as PyDictObject, k, v)
           } finally {
@@ -777,27 +832,30 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const slot = --sp
           const v = lp[slot]!
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const target = lp[sp - oparg]!
           try {
             if (op === Op.LIST_EXTEND) api.listExtend(rt, target, v)
             else if (op === Op.SET_UPDATE) api.setUpdate(rt, target, v)
             else api.dictUpdate(rt, target, v, op === Op.DICT_MERGE, lp[sp - oparg - 2] ?? null)
           } finally {
-            close(v, slot)
+            closeRef(borrowed, v, slot)
           }
           break
         }
         case Op.LIST_TO_TUPLE: {
           const slot = sp - 1
           const l = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           lp[slot] = api.listToTuple(rt, l)
           Py_DECREF(l)
           break
         }
         case Op.FORMAT_VALUE: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const spec = (oparg & FVS_HAVE_SPEC) !== 0 ? lp[--sp]! : null
           if (spec !== null) lp[sp] = null
           const slot = sp - 1
@@ -805,7 +863,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const conv = oparg & FVC_MASK
           if (conv !== 0) {
             const c = conv === FVC_STR ? PyObject_Str(v) : conv === FVC_REPR ? PyObject_Repr(v) : conv === FVC_ASCII ? api.PyObject_ASCII(rt, v) : v
-            close(v, slot)
+            closeRef(borrowed, v, slot)
             v = c
             lp[slot] = v
           }
@@ -818,7 +876,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
               if (spec !== null) Py_DECREF(spec)
             }
             lp[slot] = res
-            close(v, slot)
+            closeRef(borrowed, v, slot)
           }
           lp[slot] = res
           break
@@ -827,12 +885,13 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const slot = --sp
           const seq = lp[slot]!
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           let items: PyObject[]
           try {
             items = api.unpackSequence(rt, seq, oparg, -1)
           } finally {
-            close(seq, slot)
+            closeRef(borrowed, seq, slot)
           }
           for (let i = items.length - 1; i >= 0; i--) lp[sp++] = items[i]!
           break
@@ -841,14 +900,15 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const slot = --sp
           const seq = lp[slot]!
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const before = oparg & 0xff
           const after = oparg >> 8
           let items: PyObject[]
           try {
             items = api.unpackSequence(rt, seq, before, after)
           } finally {
-            close(seq, slot)
+            closeRef(borrowed, seq, slot)
           }
           for (let i = items.length - 1; i >= 0; i--) lp[sp++] = items[i]!
           break
@@ -859,7 +919,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.JUMP_BACKWARD:
           ip -= oparg
           if (rt.gc.scheduled || ts.interruptRequested || ts.interruptFlag !== null || ts.deadline !== Infinity) {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             evalBreaker(ts)
           }
           break
@@ -872,15 +933,16 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           if (v === rt.True) t = true
           else if (v === rt.False) t = false
           else {
-            save()
+            frame.stacktop = sp
+            frame.ip = ip
             try {
               t = PyObject_IsTrue(v)
             } catch (e) {
-              close(v, slot)
+              closeRef(borrowed, v, slot)
               throw e
             }
           }
-          close(v, slot)
+          closeRef(borrowed, v, slot)
           if (t === (op === Op.POP_JUMP_IF_TRUE)) ip = oparg
           break
         }
@@ -890,8 +952,9 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const v = lp[slot]!
           lp[slot] = null
           const isNone = v === None
-          save()
-          close(v, slot)
+          frame.stacktop = sp
+          frame.ip = ip
+          closeRef(borrowed, v, slot)
           if (isNone === (op === Op.POP_JUMP_IF_NONE)) ip = oparg
           break
         }
@@ -899,28 +962,31 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.JUMP_IF_TRUE_OR_POP: {
           const slot = sp - 1
           const v = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const t = v === rt.True ? true : v === rt.False ? false : PyObject_IsTrue(v)
           if (t === (op === Op.JUMP_IF_TRUE_OR_POP)) ip = oparg
           else {
             sp--
             lp[slot] = null
-            close(v, slot)
+            closeRef(borrowed, v, slot)
           }
           break
         }
         case Op.GET_ITER: {
           const slot = sp - 1
           const v = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const it = PyObject_GetIter(v)
           lp[slot] = it
-          close(v, slot)
+          closeRef(borrowed, v, slot)
           break
         }
         case Op.FOR_ITER: {
           const it = lp[sp - 1]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const next = it.ob_type.tp_iternext!(it)
           if (next !== null) lp[sp++] = next
           else {
@@ -936,11 +1002,12 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.GET_YIELD_FROM_ITER: {
           const slot = sp - 1
           const v = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           if (!api.isGenerator(rt, v)) {
             const it = PyObject_GetIter(v)
             lp[slot] = it
-            close(v, slot)
+            closeRef(borrowed, v, slot)
           }
           break
         }
@@ -979,7 +1046,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           }
           const nkw = kwnames === null ? 0 : (kwnames as PyTupleObject).ob_item.length
           const npos = nargs - nkw
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           if (callable.ob_type === rt.types.function) {
             const f = callable as PyFunctionObject
             if (borrowed !== null) {
@@ -1016,7 +1084,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
                 throw PyErr_Format(rt, 'RecursionError', 'maximum recursion depth exceeded')
               }
               newFrame.previous = frame
-              load(newFrame)
+              frame = newFrame
+              unit = frame.unit
+              code = unit.code
+              lp = frame.localsplus
+              sp = frame.stacktop
+              ip = frame.ip
+              borrowed = frame.borrowed
+              ts.frame = frame
               break
             }
           }
@@ -1032,18 +1107,18 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
                 const v = lp[i]
                 lp[i] = null
                 frame.stacktop = i
-                if (v !== null && v !== undefined) close(v, i)
+                if (v !== null && v !== undefined) closeRef(borrowed, v, i)
               }
             } else {
               for (let i = argStart; i < sp; i++) {
                 const v = lp[i]!
                 lp[i] = null
-                close(v, i)
+                closeRef(borrowed, v, i)
               }
               for (let i = argStart - 1; i >= base; i--) {
                 const v = lp[i]
                 lp[i] = null
-                if (v !== null && v !== undefined) close(v, i)
+                if (v !== null && v !== undefined) closeRef(borrowed, v, i)
               }
               frame.stacktop = base
             }
@@ -1053,7 +1128,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.CALL_FUNCTION_EX: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const kwargs = (oparg & 1) !== 0 ? lp[--sp]! : null
           if (kwargs !== null) lp[sp] = null
           const callargs = lp[--sp]!
@@ -1075,7 +1151,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.MAKE_FUNCTION: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const codeObj = lp[--sp]! as PyCodeObject
           lp[sp] = null
           const func = PyFunction_New(rt, codeObj, frame.globals)
@@ -1107,10 +1184,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             Py_INCREF(retval)
           } else {
             const slot = --sp
-            retval = steal(lp[slot]!, slot)
+            retval = stealRef(borrowed, lp[slot]!, slot)
             lp[slot] = null
           }
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           if (frame.generator !== null) {
             // A generator's frame returning: the generator object finishes it.
             ts.frame = frame.previous
@@ -1123,7 +1201,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           exitFrame(ts, frame)
           ts.depth--
           if (wasEntry) return retval
-          load(prev!)
+          frame = prev!
+          unit = frame.unit
+          code = unit.code
+          lp = frame.localsplus
+          sp = frame.stacktop
+          ip = frame.ip
+          borrowed = frame.borrowed
+          ts.frame = frame
           // Finish the caller's CALL: release what it kept (≤3.10), push the result.
           if (frame.pendingPop !== 0) {
             const n = frame.pendingPop
@@ -1141,7 +1226,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.RETURN_GENERATOR: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           // Read the links first: the generator detaches the frame from the call chain.
           const prev = frame.previous
           const wasEntry = frame.isEntry
@@ -1150,7 +1236,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           ts.frame = prev
           ts.depth--
           if (wasEntry) return gen
-          load(prev!)
+          frame = prev!
+          unit = frame.unit
+          code = unit.code
+          lp = frame.localsplus
+          sp = frame.stacktop
+          ip = frame.ip
+          borrowed = frame.borrowed
+          ts.frame = frame
           if (frame.pendingPop !== 0) {
             const n = frame.pendingPop
             frame.pendingPop = 0
@@ -1168,9 +1261,10 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.YIELD_VALUE: {
           const slot = --sp
-          const v = steal(lp[slot]!, slot)
+          const v = stealRef(borrowed, lp[slot]!, slot)
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           ts.frame = frame.previous
           ts.depth--
           return api.generatorYield(ts, frame, v)
@@ -1179,7 +1273,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           // Stack: [receiver, value] → [receiver, result] or jump when the receiver finished.
           const v = lp[sp - 1]!
           const receiver = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const r = api.genSend(ts, receiver, v)
           lp[--sp] = null
           Py_DECREF(v)
@@ -1196,12 +1291,14 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           lp[sp] = null
           const receiver = lp[sp - 1]!
           lp[sp - 1] = v
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           Py_DECREF(receiver)
           break
         }
         case Op.IMPORT_NAME: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const fromlist = lp[--sp]!
           const level = lp[--sp]!
           lp[sp] = lp[sp + 1] = null
@@ -1214,13 +1311,15 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.IMPORT_FROM: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const mod = lp[sp - 1]!
           lp[sp++] = api.importFrom(rt, mod, unit.names[oparg]!)
           break
         }
         case Op.IMPORT_STAR: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const mod = lp[--sp]!
           lp[sp] = null
           try {
@@ -1231,7 +1330,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.RAISE_VARARGS: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           let cause: PyObject | null = null
           let exc: PyObject | null = null
           if (oparg === 2) {
@@ -1254,7 +1354,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             frame.unwindFrom = frame.lasti
             frame.lasti = api.intOf(lasti)
           }
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           throw api.markReraise(new PyErr(exc))
         }
         case Op.PUSH_EXC_INFO: {
@@ -1275,14 +1376,16 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const old = ei.exc_value
           ei.exc_value = v === None ? null : v
           if (v === None) Py_DECREF(v)
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           Py_XDECREF(old)
           break
         }
         case Op.CHECK_EXC_MATCH: {
           const right = lp[sp - 1]!
           const left = lp[sp - 2]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const m = api.excMatches(rt, left, right)
           lp[sp - 1] = m ? rt.True : rt.False
           Py_INCREF(lp[sp - 1]!)
@@ -1292,10 +1395,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.BEFORE_WITH: {
           const slot = sp - 1
           const mgr = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const [exit, res] = api.beforeWith(rt, mgr)
           lp[slot] = exit
-          close(mgr, slot)
+          closeRef(borrowed, mgr, slot)
           lp[sp++] = res
           break
         }
@@ -1303,7 +1407,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           // Stack: [exit, lasti, prev_exc, exc]
           const exc = lp[sp - 1]!
           const exit = lp[sp - 4]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           lp[sp++] = api.callExit(rt, exit, exc)
           break
         }
@@ -1314,7 +1419,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.LOAD_BUILD_CLASS: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const bc = PyDict_GetItemStr(frame.builtins as PyDictObject, '__build_class__')
           if (bc === null) throw PyErr_Format(rt, 'NameError', '__build_class__ not found')
           Py_INCREF(bc)
@@ -1322,7 +1428,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         }
         case Op.SETUP_ANNOTATIONS: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           api.setupAnnotations(rt, frame.locals!)
           break
         }
@@ -1336,11 +1443,12 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const slot = --sp
           const v = lp[slot]!
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           try {
             api.displayhook(ts, v)
           } finally {
-            close(v, slot)
+            closeRef(borrowed, v, slot)
           }
           break
         }
@@ -1348,16 +1456,18 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           const slot = --sp
           const v = lp[slot]!
           lp[slot] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           try {
             api.printItem(ts, v, oparg ? lp[sp - 1]! : null)
           } finally {
-            close(v, slot)
+            closeRef(borrowed, v, slot)
           }
           break
         }
         case Op.PRINT_NEWLINE: {
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           if (oparg) {
             const slot = --sp
             const d = lp[slot]!
@@ -1365,7 +1475,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             try {
               api.printNewline(ts, d)
             } finally {
-              close(d, slot)
+              closeRef(borrowed, d, slot)
             }
           } else api.printNewline(ts, null)
           break
@@ -1373,10 +1483,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.CALL_INTRINSIC_1: {
           const slot = sp - 1
           const v = lp[slot]!
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           const res = api.intrinsic1(ts, oparg, v)
           lp[slot] = res
-          close(v, slot)
+          closeRef(borrowed, v, slot)
           break
         }
         case Op.CLEANUP_THROW: {
@@ -1384,22 +1495,24 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           // else the exception goes on unwinding. @cpython Python/bytecodes.c#CLEANUP_THROW
           const exc = lp[--sp]!
           lp[sp] = null
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           if (!api.isStopIterationInstance(rt, exc)) throw api.markReraise(new PyErr(exc))
           const value = api.stopIterationValue(rt, exc)
           const last = lp[--sp]!
           lp[sp] = null
           frame.stacktop = sp
-          close(last, sp)
+          closeRef(borrowed, last, sp)
           const sub = lp[--sp]!
           lp[sp] = null
           frame.stacktop = sp
-          close(sub, sp)
+          closeRef(borrowed, sub, sp)
           lp[sp++] = value
           break
         }
         default:
-          save()
+          frame.stacktop = sp
+          frame.ip = ip
           throw PyErr_Format(rt, 'SystemError', `unknown opcode ${op}`)
       }
     }
@@ -1408,16 +1521,6 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
     if (ts.stepsLeft !== Infinity) ts.stepsLeft = steps
   }
 
-  function takeItems(n: number): PyObject[] {
-    const items: PyObject[] = new Array(n)
-    for (let i = n - 1; i >= 0; i--) {
-      const slot = --sp
-      items[i] = steal(lp[slot]!, slot)
-      lp[slot] = null
-    }
-    frame.stacktop = sp
-    return items
-  }
 }
 
 function derefError(rt: Runtime, unit: CodeUnit, i: number): PyErr {

@@ -81,6 +81,29 @@ export class Frame {
     this.generator = null
   }
 
+  /**
+   * Starts a new call in a frame that a call of the same code left: the same fields as the constructor, and
+   * `localsplus` / `borrowed` are already cleared (by `clearFrameContents`).
+   */
+  reuse(code: PyCodeObject, func: PyObject | null, globals: PyObject, builtins: PyObject): void {
+    this.code = code
+    this.func = func
+    this.globals = globals
+    this.builtins = builtins
+    this.locals = null
+    this.stacktop = this.unit.localsplusNames.length
+    this.ip = 0
+    this.lasti = 0
+    this.unwindFrom = -1
+    this.previous = null
+    this.frameObject = null
+    this.owner = FRAME_OWNED_BY_THREAD
+    this.kwnames = null
+    this.pendingPop = 0
+    this.isEntry = false
+    this.generator = null
+  }
+
   /** The number of fast locals + cells + free variables (where the stack starts). */
   get stackBase(): number {
     return this.unit.localsplusNames.length
