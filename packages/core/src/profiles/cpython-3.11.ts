@@ -213,6 +213,10 @@ export const cpython311: CPythonProfile = freezeProfile({
     formatRealNumber: '%{c} format: a real number is required, not {type}',
     excNoteNotStr: "note must be a str, not '{type}'",
     excGroupMatcher: 'expected a function, exception type or tuple of exception types',
+    percentCharArg: '%c requires int or char',
+    fromhexOddDigits: null,
+    unpackTooManyGot: null,
+    controlFlowInFinally: null,
   },
   output: {
     nameErrorHints: 'did-you-mean',

@@ -367,6 +367,14 @@ export interface Messages {
   readonly isLiteralWarning: string | null
   /** The SyntaxWarning for an unknown backslash escape ({c}: the character), or null where it is a hidden DeprecationWarning. */
   readonly invalidEscapeWarning: string | null
+  /** `'%c' % x` given a str of another length or a non-int ({what}: 'a string of length N' or the type name). */
+  readonly percentCharArg: string
+  /** `bytes.fromhex()` ending in a lone digit, or null (the non-hexadecimal message for the position after it). */
+  readonly fromhexOddDigits: string | null
+  /** Unpacking an exact list/tuple/dict into too few targets ({expected}, {got}), or null (no count). */
+  readonly unpackTooManyGot: string | null
+  /** PEP 765's SyntaxWarning for return/break/continue leaving a finally block ({kw}), or null (before 3.14). */
+  readonly controlFlowInFinally: string | null
   readonly [key: string]: string | null
 }
 
