@@ -474,7 +474,9 @@ function formatSyntaxErrorLines(interp: Interpreter, exc: PyObject): string[] {
   if (filename !== null && filename !== rt.None) {
     out.push(`  File "${s(filename)}", line ${num(lineno) ?? 0}\n`)
   }
-  if (text !== null && text !== rt.None) {
+  if (text !== null && text !== rt.None && interp.profile.output.syntaxErrorText === 'pgen') {
+    out.push(...pgenErrorText(num(offset) ?? -1, s(text)))
+  } else if (text !== null && text !== rt.None) {
     const raw = s(text).replace(/\n$/, '')
     const stripped = raw.trimStart()
     const lead = raw.length - stripped.length
@@ -493,6 +495,33 @@ function formatSyntaxErrorLines(interp: Interpreter, exc: PyObject): string[] {
   }
   const m = msg !== null && msg !== rt.None ? safeStr(msg) : safeStr(exc)
   out.push(`${typeName}: ${m}\n`)
+  return out
+}
+
+/**
+ * The source line and one caret as 2.7–3.9 print them: an offset just past a final newline moves onto it, the
+ * leading blanks are stripped (moving the offset left), and the caret goes under character `offset` (1-based);
+ * offset -1 prints no caret.
+ * @cpython Python/pythonrun.c#print_error_text (3.8)
+ */
+function pgenErrorText(offset0: number, text0: string): string[] {
+  let offset = offset0
+  let text = text0
+  if (offset >= 0) {
+    if (offset > 0 && offset === text.length && text[offset - 1] === '\n') offset--
+    for (;;) {
+      const nl = text.indexOf('\n')
+      if (nl < 0 || nl >= offset) break
+      offset -= nl + 1
+      text = text.slice(nl + 1)
+    }
+    while (text[0] === ' ' || text[0] === '\t' || text[0] === '\f') {
+      text = text.slice(1)
+      offset--
+    }
+  }
+  const out = [`    ${text}${text === '' || !text.endsWith('\n') ? '\n' : ''}`]
+  if (offset !== -1) out.push(`    ${' '.repeat(Math.max(0, offset - 1))}^\n`)
   return out
 }
 

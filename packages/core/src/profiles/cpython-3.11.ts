@@ -229,6 +229,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     caretsSkipParens: false,
     exceptionPrinter: 'pythonrun',
     exceptionMainModule: false,
+    syntaxErrorText: 'ranged',
   },
   unsafe: {
     voidCallResult: -1,

@@ -111,7 +111,7 @@ export const cpython38 = extendProfile(cpython311, {
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
   compiler: { assertRaise: 'statement', forIter: 'statement' },
-  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true },
+  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   baselines: {
     script: { '1': 127, '0': 267, '256': 20, '-5': 3, None: 4075, True: 108, False: 113, '()': 1226, "''": 60, Ellipsis: 5 },

@@ -239,6 +239,11 @@ export interface CPythonProfile {
     readonly exceptionMainModule: boolean
     /** The compiler warns about likely mistakes (`is` with a literal, calling a literal, a tuple assertion; 3.8+). */
     readonly syntaxWarnings: boolean
+    /**
+     * How a SyntaxError shows its line: 'pgen' (≤3.9: the line as it is, one caret under `offset`, an offset at the
+     * final newline moved back onto the last character) or 'ranged' (3.10+: carets from `offset` to `end_offset`).
+     */
+    readonly syntaxErrorText: 'pgen' | 'ranged'
   }
 
   readonly unsafe: {

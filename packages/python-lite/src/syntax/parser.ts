@@ -103,7 +103,9 @@ export class Parser {
   /** A SyntaxError at a token (or node): offsets in characters, 1-based. */
   error(msg: string, at: Token | Node, end?: Token | Node): SyntaxErrorInfo {
     const line = at.lineno ?? at.line
-    const col = at.lineno !== undefined ? this.charCol(line, at.col_offset) : at.col
+    let col = at.lineno !== undefined ? this.charCol(line, at.col_offset) : at.col
+    // 2.7 reports the tokenizer's position, just past the token.
+    if (at.lineno === undefined && this.msgs.parseErrorOffset === 'token-end' && at.endLine === line && at.endCol > col) col = at.endCol - 1
     let endLine = line
     let endCol = col + 1
     if (end !== undefined) {
@@ -188,6 +190,23 @@ export class Parser {
   }
 
   // --- entry points ------------------------------------------------------------------------------------------------
+
+  /**
+   * `parse`, with a deferred tokenizer error ('lazy' mode) reported when the parser got as far as the token where
+   * the tokenizer stopped (a parse error before it wins).
+   */
+  parseReportingTokenizerErrors(mode: Mode): Node {
+    const deferred = this.tokenizer.deferredError
+    let tree: Node
+    try {
+      tree = this.parse(mode)
+    } catch (e) {
+      if (deferred !== null && e instanceof SyntaxErrorInfo && this.i >= this.toks.length - 1) throw deferred
+      throw e
+    }
+    if (deferred !== null) throw deferred
+    return tree
+  }
 
   parse(mode: Mode): Node {
     if (mode === 'eval') {
@@ -1513,7 +1532,7 @@ function shiftPositions(n: Node, lineDelta: number, colDelta: number): void {
 /** Parses source text; throws SyntaxErrorInfo. */
 export function parse(source: string, opts: ParseOptions): Node {
   const p = new Parser(source, opts)
-  return p.parse(opts.mode)
+  return p.parseReportingTokenizerErrors(opts.mode)
 }
 
 function isAscii(text: string): boolean {

@@ -70,7 +70,22 @@ export class Tokenizer {
     this.tokens.push({ type, value, start, end, line, col, endLine, endCol })
   }
 
+  /** 'lazy' mode: the tokenizer error that ends the token list (the parser reports it when it gets there). */
+  deferredError: SyntaxErrorInfo | null = null
+
   tokenize(): Token[] {
+    if (this.msgs.tokenizerErrors === 'eager') return this.tokenizeAll()
+    try {
+      return this.tokenizeAll()
+    } catch (e) {
+      if (!(e instanceof SyntaxErrorInfo)) throw e
+      this.deferredError = e
+      this.push('ENDMARKER', '', this.pos, this.pos, this.line, 0)
+      return this.tokens
+    }
+  }
+
+  private tokenizeAll(): Token[] {
     const src = this.src
     while (this.pos < src.length) {
       if (this.atLineStart && this.parens.length === 0) {
@@ -148,7 +163,10 @@ export class Tokenizer {
     }
     if (this.parens.length > 0) {
       const [ch, line, col] = this.parens[this.parens.length - 1]!
-      throw this.error(this.msgs.neverClosed(ch), line, col)
+      if (this.msgs.tokenizerErrors === 'eager') throw this.error(this.msgs.neverClosed(ch), line, col)
+      // The LL(1) tokenizer hits EOF: at the end of the last line.
+      const last = src.endsWith('\n') ? this.line - 1 : this.line
+      throw this.error(this.msgs.neverClosed(ch), last, this.lineText(last).length)
     }
     if (!this.atLineStart) this.push('NEWLINE', '', this.pos, this.pos, this.line, this.pos - this.lineStart)
     while (this.indents.length > 1) {
