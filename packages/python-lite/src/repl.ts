@@ -3,7 +3,19 @@
  * through `sys.displayhook`), executed, and their arena and code released before the next prompt.
  * @cpython Python/pythonrun.c#PyRun_InteractiveOneObjectEx
  */
-import { PyErr, Py_DECREF, errMatches, type PyCodeObject, type PyDictObject, type PyObject } from '@heap/core'
+import {
+  PyDict_New,
+  PyDict_SetItem,
+  PyErr,
+  PyObject_CallArgs,
+  PyTuple_Pack,
+  PyUnicode_FromString,
+  Py_DECREF,
+  errMatches,
+  type PyCodeObject,
+  type PyDictObject,
+  type PyObject,
+} from '@heap/core'
 import { ProcessExit } from './host.js'
 import type { Interpreter } from './interp.js'
 import { BudgetExceeded } from './vm/ceval.js'
@@ -57,8 +69,36 @@ export class ReplSession {
     interp.registerModule('__main__', main)
     Py_DECREF(main)
     this.dict = (main as unknown as { md_dict: PyDictObject }).md_dict
+    this.discardStartupClasses()
     if (banner) {
       interp.writeStderr(`Python ${interp.profile.cpython.sysVersion.replace('\n', '')} on ${interp.profile.cpython.platform}\nType "help", "copyright", "credits" or "license" for more information.\n`)
+    }
+  }
+
+  /** What the start-up's surviving objects keep alive (the bases tuples of the discarded classes). */
+  private readonly startupHeld: PyObject[] = []
+
+  /** The classes the REPL's start-up creates and drops (profile data): cyclic garbage until the first collection. */
+  private discardStartupClasses(): void {
+    const rt = this.interp.rt
+    for (const qualified of this.interp.profile.output.replStartupDiscardedClasses) {
+      const dot = qualified.lastIndexOf('.')
+      const name = PyUnicode_FromString(rt, qualified.slice(dot + 1))
+      const ns = PyDict_New(rt)
+      const modKey = PyUnicode_FromString(rt, '__module__')
+      const mod = PyUnicode_FromString(rt, qualified.slice(0, dot))
+      PyDict_SetItem(ns, modKey, mod)
+      Py_DECREF(modKey)
+      Py_DECREF(mod)
+      const bases = PyTuple_Pack(rt, [rt.types.object])
+      try {
+        Py_DECREF(PyObject_CallArgs(rt.types.type, [name, bases, ns]))
+      } finally {
+        Py_DECREF(name)
+        Py_DECREF(ns)
+      }
+      // The replacement class (alive for the whole session) shares the bases tuple.
+      this.startupHeld.push(bases)
     }
   }
 

@@ -230,6 +230,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     exceptionPrinter: 'pythonrun',
     exceptionMainModule: false,
     syntaxErrorText: 'ranged',
+    replStartupDiscardedClasses: [],
   },
   unsafe: {
     voidCallResult: -1,

@@ -244,6 +244,12 @@ export interface CPythonProfile {
      * final newline moved back onto the last character) or 'ranged' (3.10+: carets from `offset` to `end_offset`).
      */
     readonly syntaxErrorText: 'pgen' | 'ranged'
+    /**
+     * Classes ('module.Name') that the interactive start-up creates and drops before the first prompt, left as
+     * cyclic garbage for the first collection (3.13: `_pyrepl.readline`'s dataclass, replaced by its `slots=True`
+     * copy, which keeps the bases tuple).
+     */
+    readonly replStartupDiscardedClasses: readonly string[]
   }
 
   readonly unsafe: {
