@@ -154,6 +154,7 @@ export class ReplSession {
     let code: PyCodeObject | null = null
     try {
       code = interp.compile(text, '<stdin>', 'single', arena)
+      if (interp.profile.output.replSourceLines) interp.sources.addInteractive(code, text)
       const res = interp.execCode(code, this.dict, this.dict)
       Py_DECREF(res)
       interp.flushLine()

@@ -118,7 +118,8 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   if (interp.finalizingSources) return out
   const isRepl = filename === '<stdin>' || filename.startsWith('<')
   if (isRepl && !interp.profile.output.replSourceLines) return out
-  const src = interp.sources.line(filename, t.tb_lineno)
+  // `<stdin>` lines come from the code object's interactive registration (3.13+), not the file name.
+  const src = isRepl && code !== null ? interp.sources.interactiveLine(code, t.tb_lineno) : interp.sources.line(filename, t.tb_lineno)
   if (src === null) return out
   const stripped = src.trimStart()
   if (stripped.trim() === '') return out
