@@ -17,6 +17,8 @@ import {
   type PyObject,
 } from '@heap/core'
 import { ProcessExit } from './host.js'
+import { SYNTAX_MESSAGES } from './syntax/messages.js'
+import { interactiveStatus, type InteractiveStatus } from './syntax/parser.js'
 import type { Interpreter } from './interp.js'
 import { BudgetExceeded } from './vm/ceval.js'
 
@@ -128,22 +130,36 @@ export class ReplSession {
     this.buffer.push(line)
     const text = this.buffer.join('\n') + '\n'
     const first = this.buffer[0]!
-    if (needsMoreInput(text)) return null
-    if (opensBlock(first) && line.trim() !== '') return null
+    const waiting = needsMoreInput(text) || (opensBlock(first) && line.trim() !== '')
+    // The parser fails as soon as the line holding the bad token is read, even with brackets or a block open.
+    if (waiting && this.status(text) !== 'error') return null
     this.buffer = []
     return this.run(text)
   }
 
-  /** End of input (Ctrl-D): run what is pending, then finalize. */
+  private status(text: string): InteractiveStatus {
+    const p = this.interp.profile
+    return interactiveStatus(text, { filename: '<stdin>', profile: p.id, printStatement: p.language.printStatement })
+  }
+
+  /**
+   * End of input (Ctrl-D): the line ends; a pending statement runs (a block ends here), then the next prompt meets
+   * the end of input too. With the LL(1) parser, input that still needs tokens ends the session quietly.
+   */
   eof(): number {
     if (this.done !== null) return this.done
+    this.interp.writeStderr('\n')
     if (this.buffer.length > 0) {
       const text = this.buffer.join('\n') + '\n'
       this.buffer = []
-      const r = this.run(text)
-      if (r !== null) return r
+      const msgs = SYNTAX_MESSAGES[this.interp.profile.id] ?? SYNTAX_MESSAGES['3.11']!
+      if (msgs.interactiveEof !== 'exit' || this.status(text) !== 'incomplete') {
+        const r = this.run(text)
+        if (r !== null) return r
+        this.interp.writeStderr(this.prompt())
+        this.interp.writeStderr('\n')
+      }
     }
-    this.interp.writeStderr('\n')
     this.interp.snapshotAtExit()
     return this.interp.finalize(0)
   }

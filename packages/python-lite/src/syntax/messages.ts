@@ -56,6 +56,11 @@ export interface SyntaxMessages {
   readonly tokenizerErrors: 'eager' | 'lazy'
   /** Where a parse error at a token points: its first character (3.x) or just past it (2.7's tokenizer position). */
   readonly parseErrorOffset: 'token-start' | 'token-end'
+  /**
+   * End of input in the REPL while the parser still needs tokens (open brackets, a block header): the session ends
+   * quietly ('exit', the LL(1) parser's E_EOF) or the statement is compiled and its SyntaxError shown ('error').
+   */
+  readonly interactiveEof: 'exit' | 'error'
 }
 
 const PEG: SyntaxMessages = {
@@ -96,6 +101,7 @@ const PEG: SyntaxMessages = {
   printWithArgs: false,
   tokenizerErrors: 'eager',
   parseErrorOffset: 'token-start',
+  interactiveEof: 'error',
 }
 
 const PEG_312: SyntaxMessages = {
@@ -131,6 +137,7 @@ const LEGACY: SyntaxMessages = {
   operatorName: 'operator',
   printWithArgs: true,
   tokenizerErrors: 'lazy',
+  interactiveEof: 'exit',
 }
 
 /** 2.7's parser: as 3.8's, but errors point past the token (the tokenizer's position). */

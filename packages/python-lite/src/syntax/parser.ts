@@ -34,6 +34,8 @@ export interface ParseOptions {
   invalidEscapeWarning?: string | null
   /** `print` is a statement (Python 2's `print_stmt`): `print(a, b)` prints the tuple. */
   printStatement?: boolean
+  /** Tokenizer errors are deferred to where the parser meets them, whatever the profile (the REPL's probe). */
+  deferTokenizerErrors?: boolean
 }
 
 export class Parser {
@@ -53,7 +55,7 @@ export class Parser {
     this.opts = opts
     this.msgs = SYNTAX_MESSAGES[opts.profile] ?? SYNTAX_MESSAGES['3.11']!
     this.lines = src.split('\n')
-    this.tokenizer = new Tokenizer(src, opts.filename, this.msgs)
+    this.tokenizer = new Tokenizer(src, opts.filename, this.msgs, opts.deferTokenizerErrors ?? false)
     this.toks = this.tokenizer.tokenize()
   }
 
@@ -206,6 +208,20 @@ export class Parser {
     }
     if (deferred !== null) throw deferred
     return tree
+  }
+
+  /** See `interactiveStatus`. */
+  probe(): InteractiveStatus {
+    const t = this.tokenizer
+    const deferred = (): InteractiveStatus => (t.deferredKind === 'eof' ? 'incomplete' : t.deferredKind === 'string' ? 'unterminated-string' : 'error')
+    try {
+      this.parse('single')
+    } catch (e) {
+      if (!(e instanceof SyntaxErrorInfo)) throw e
+      if (this.i < t.eofIndex) return 'error'
+      return t.deferredError === null ? 'incomplete' : deferred()
+    }
+    return t.deferredError === null ? 'complete' : deferred()
   }
 
   parse(mode: Mode): Node {
@@ -1530,6 +1546,26 @@ function shiftPositions(n: Node, lineDelta: number, colDelta: number): void {
 }
 
 /** Parses source text; throws SyntaxErrorInfo. */
+/**
+ * How an interactive input stands: 'complete' (it parses), 'error' (the parser fails before the end of what was
+ * typed: report it now), 'incomplete' (the parser ran out of input, or the input ends inside brackets or after a
+ * backslash: read another line) or 'unterminated-string' (it ends inside a triple-quoted string). Blocks still end
+ * at a blank line (the REPL decides that).
+ * @cpython Parser/pegen.c#_PyPegen_run_parser
+ */
+export type InteractiveStatus = 'complete' | 'incomplete' | 'unterminated-string' | 'error'
+
+export function interactiveStatus(source: string, opts: Omit<ParseOptions, 'mode'>): InteractiveStatus {
+  let p: Parser
+  try {
+    p = new Parser(source, { ...opts, mode: 'single', deferTokenizerErrors: true })
+  } catch (e) {
+    if (e instanceof SyntaxErrorInfo) return 'error'
+    throw e
+  }
+  return p.probe()
+}
+
 export function parse(source: string, opts: ParseOptions): Node {
   const p = new Parser(source, opts)
   return p.parseReportingTokenizerErrors(opts.mode)

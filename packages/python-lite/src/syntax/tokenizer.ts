@@ -49,8 +49,14 @@ export class Tokenizer {
   private readonly tokens: Token[] = []
   private atLineStart = true
   private readonly lines: string[]
+  /** An error was raised because the input ended inside a token. */
+  private atEofIn = false
 
-  constructor(src: string, filename: string, msgs: SyntaxMessages) {
+  /** Report tokenizer errors lazily whatever the profile says (the REPL's completeness probe). */
+  private readonly forceLazy: boolean
+
+  constructor(src: string, filename: string, msgs: SyntaxMessages, forceLazy = false) {
+    this.forceLazy = forceLazy
     this.src = src
     this.filename = filename
     this.msgs = msgs
@@ -72,14 +78,23 @@ export class Tokenizer {
 
   /** 'lazy' mode: the tokenizer error that ends the token list (the parser reports it when it gets there). */
   deferredError: SyntaxErrorInfo | null = null
+  /**
+   * Why the deferred error happened: the input ended inside brackets or after a continuation ('eof'), inside a
+   * string ('string'), or something else ('error').
+   */
+  deferredKind: 'eof' | 'string' | 'error' = 'error'
+  /** The index of the first token the end of input produced (the closing NEWLINE, DEDENTs, ENDMARKER). */
+  eofIndex = 0
 
   tokenize(): Token[] {
-    if (this.msgs.tokenizerErrors === 'eager') return this.tokenizeAll()
+    if (this.msgs.tokenizerErrors === 'eager' && !this.forceLazy) return this.tokenizeAll()
     try {
       return this.tokenizeAll()
     } catch (e) {
       if (!(e instanceof SyntaxErrorInfo)) throw e
       this.deferredError = e
+      this.deferredKind = this.atEofIn ? 'string' : this.pos >= this.src.length ? 'eof' : 'error'
+      this.eofIndex = this.tokens.length
       this.push('ENDMARKER', '', this.pos, this.pos, this.line, 0)
       return this.tokens
     }
@@ -163,11 +178,12 @@ export class Tokenizer {
     }
     if (this.parens.length > 0) {
       const [ch, line, col] = this.parens[this.parens.length - 1]!
-      if (this.msgs.tokenizerErrors === 'eager') throw this.error(this.msgs.neverClosed(ch), line, col)
+      if (this.msgs.tokenizerErrors === 'eager' && !this.forceLazy) throw this.error(this.msgs.neverClosed(ch), line, col)
       // The LL(1) tokenizer hits EOF: at the end of the last line.
       const last = src.endsWith('\n') ? this.line - 1 : this.line
       throw this.error(this.msgs.neverClosed(ch), last, this.lineText(last).length)
     }
+    this.eofIndex = this.tokens.length
     if (!this.atLineStart) this.push('NEWLINE', '', this.pos, this.pos, this.line, this.pos - this.lineStart)
     while (this.indents.length > 1) {
       this.indents.pop()
@@ -289,6 +305,7 @@ export class Tokenizer {
     p += quote.length
     for (;;) {
       if (p >= src.length) {
+        this.atEofIn = true
         if (triple) throw this.unterminated(this.msgs.unterminatedTriple(startLine), startLine, col)
         throw this.unterminated(this.msgs.unterminatedString(startLine), startLine, col)
       }
