@@ -194,16 +194,22 @@ export class Parser {
   // --- entry points ------------------------------------------------------------------------------------------------
 
   /**
-   * `parse`, with a deferred tokenizer error ('lazy' mode) reported when the parser got as far as the token where
-   * the tokenizer stopped (a parse error before it wins).
+   * `parse`, with a deferred tokenizer error reported when the parser got as far as the token where the tokenizer
+   * stopped (a parse error before it wins). The PEG parser also reports an unclosed bracket instead of a generic
+   * error on a later line than the bracket.
+   * @cpython Parser/pegen_errors.c#_PyPegen_tokenize_full_source_to_check_for_errors
    */
   parseReportingTokenizerErrors(mode: Mode): Node {
-    const deferred = this.tokenizer.deferredError
+    const t = this.tokenizer
+    const deferred = t.deferredError
     let tree: Node
     try {
       tree = this.parse(mode)
     } catch (e) {
-      if (deferred !== null && e instanceof SyntaxErrorInfo && this.i >= this.toks.length - 1) throw deferred
+      if (deferred !== null && e instanceof SyntaxErrorInfo) {
+        if (this.i >= t.eofIndex) throw deferred
+        if (this.msgs.tokenizerErrors === 'eager' && t.unclosedLine !== null && e.msg === this.msgs.invalidSyntax && e.lineno > t.unclosedLine) throw deferred
+      }
       throw e
     }
     if (deferred !== null) throw deferred

@@ -86,12 +86,17 @@ export class Tokenizer {
   /** The index of the first token the end of input produced (the closing NEWLINE, DEDENTs, ENDMARKER). */
   eofIndex = 0
 
+  /** The line of the innermost bracket still open at the end of input, or null. */
+  unclosedLine: number | null = null
+
   tokenize(): Token[] {
-    if (this.msgs.tokenizerErrors === 'eager' && !this.forceLazy) return this.tokenizeAll()
+    const lazy = this.msgs.tokenizerErrors === 'lazy' || this.forceLazy
     try {
       return this.tokenizeAll()
     } catch (e) {
       if (!(e instanceof SyntaxErrorInfo)) throw e
+      // The PEG parser, too, meets an unclosed bracket only when it runs out of tokens (see Parser).
+      if (!lazy && this.unclosedLine === null) throw e
       this.deferredError = e
       this.deferredKind = this.atEofIn ? 'string' : this.pos >= this.src.length ? 'eof' : 'error'
       this.eofIndex = this.tokens.length
@@ -178,6 +183,7 @@ export class Tokenizer {
     }
     if (this.parens.length > 0) {
       const [ch, line, col] = this.parens[this.parens.length - 1]!
+      this.unclosedLine = line
       if (this.msgs.tokenizerErrors === 'eager' && !this.forceLazy) throw this.error(this.msgs.neverClosed(ch), line, col)
       // The LL(1) tokenizer hits EOF: at the end of the last line.
       const last = src.endsWith('\n') ? this.line - 1 : this.line
