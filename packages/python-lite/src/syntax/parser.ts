@@ -195,8 +195,8 @@ export class Parser {
 
   /**
    * `parse`, with a deferred tokenizer error reported when the parser got as far as the token where the tokenizer
-   * stopped (a parse error before it wins). The PEG parser also reports an unclosed bracket instead of a generic
-   * error on a later line than the bracket.
+   * stopped (a parse error before it wins). The PEG parser also reports an unclosed bracket instead of its own
+   * error when it had read past the bracket's line.
    * @cpython Parser/pegen_errors.c#_PyPegen_tokenize_full_source_to_check_for_errors
    */
   parseReportingTokenizerErrors(mode: Mode): Node {
@@ -208,7 +208,9 @@ export class Parser {
     } catch (e) {
       if (deferred !== null && e instanceof SyntaxErrorInfo) {
         if (this.i >= t.eofIndex) throw deferred
-        if (this.msgs.tokenizerErrors === 'eager' && t.unclosedLine !== null && e.msg === this.msgs.invalidSyntax && e.lineno > t.unclosedLine) throw deferred
+        // The line of the furthest token the parser looked at decides (≈ the current token's, or the error's).
+        const furthest = Math.max(this.toks[Math.min(this.i, this.toks.length - 1)]!.line, e.lineno)
+        if (this.msgs.tokenizerErrors === 'eager' && t.unclosedLine !== null && furthest > t.unclosedLine) throw deferred
       }
       throw e
     }
