@@ -578,7 +578,9 @@ export class Parser {
     if (this.tok.type !== 'NEWLINE') return this.simpleStatements()
     this.next()
     if (this.tt() !== 'INDENT') {
-      const e = this.error(this.msgs.expectedIndentedBlock(what, headerLine), this.tok)
+      // It spans the token found instead of the block (3.13+ underline it).
+      const t = this.tok
+      const e = this.error(this.msgs.expectedIndentedBlock(what, headerLine), t, t.endCol > t.col && t.endLine === t.line ? t : undefined)
       throw new SyntaxErrorInfo('IndentationError', e.msg, e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset)
     }
     this.next()
