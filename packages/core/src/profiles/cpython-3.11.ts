@@ -231,6 +231,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     exceptionMainModule: false,
     syntaxErrorText: 'ranged',
     replStartupDiscardedClasses: [],
+    unhandledKeyboardInterrupt: 'sigint',
   },
   unsafe: {
     voidCallResult: -1,

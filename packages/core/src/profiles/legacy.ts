@@ -46,7 +46,7 @@ export const legacy = extendProfile(cpython38, {
     noneDeallocFatal: null,
     isLiteralWarning: null,
   },
-  output: { unraisableFormat: 'legacy-one-line', syntaxWarnings: false },
+  output: { unraisableFormat: 'legacy-one-line', syntaxWarnings: false, unhandledKeyboardInterrupt: 'exit-1' },
   unsafe: { pyDeallocExported: false },
   baselines: { script: { '1': 627, '0': 397 }, repl: { '1': 629, '0': 395 } },
 })

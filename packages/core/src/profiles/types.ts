@@ -250,6 +250,8 @@ export interface CPythonProfile {
      * copy, which keeps the bases tuple).
      */
     readonly replStartupDiscardedClasses: readonly string[]
+    /** A script ending in an uncaught KeyboardInterrupt exits through SIGINT (3.8+; status 130) or with status 1. */
+    readonly unhandledKeyboardInterrupt: 'sigint' | 'exit-1'
   }
 
   readonly unsafe: {
