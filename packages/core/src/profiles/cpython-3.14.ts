@@ -28,6 +28,7 @@ export const cpython314 = extendProfile(cpython313, {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
     },
   },
+  compiler: { constantFolding: 'cfg' },
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
   gc: {
     collector: 'incremental',

@@ -186,6 +186,11 @@ export interface CPythonProfile {
     readonly assertRaise: 'statement' | 'test' | 'compare-test'
     /** The location of a for loop's `GET_ITER` / `FOR_ITER`: the whole statement, or its iterable (3.13+). */
     readonly forIter: 'statement' | 'iter'
+    /**
+     * Where constants are folded: in the AST optimizer, before code generation and its warnings ('ast'), or in the
+     * control-flow graph after it (3.14+: `x is -5` and `x is (1, 2)` no longer look like literals).
+     */
+    readonly constantFolding: 'ast' | 'cfg'
   }
 
   readonly gc: {

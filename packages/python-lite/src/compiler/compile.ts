@@ -137,8 +137,14 @@ export class Compiler {
     this.warnFn?.(node.lineno, message)
   }
 
+  /** A node as code generation sees it: unfolded when constants are folded after it (3.14+). */
+  private asGenerated(e: Node): Node {
+    return this.rt.profile.compiler.constantFolding === 'cfg' && e._unfolded !== undefined ? e._unfolded : e
+  }
+
   /** The type a literal-like expression certainly has, or null. @cpython Python/compile.c#infer_type */
-  private inferType(e: Node): string | null {
+  private inferType(e0: Node): string | null {
+    const e = this.asGenerated(e0)
     switch (kind(e)) {
       case 'Tuple': return 'tuple'
       case 'List': case 'ListComp': return 'list'
@@ -158,7 +164,7 @@ export class Compiler {
     const text = this.rt.profile.messages.isLiteralWarning
     if (text === null) return
     const isArg = (x: Node): boolean => {
-      if (kind(x) !== 'Constant') return true
+      if (kind(this.asGenerated(x)) !== 'Constant') return true
       const o = this.consts.objectFor(x)
       return o === this.rt.None || o === this.rt.True || o === this.rt.False || o === this.rt.Ellipsis
     }
@@ -181,7 +187,7 @@ export class Compiler {
   /** `(1, 2)(3)`: calling something that cannot be callable. @cpython Python/compile.c#check_caller */
   private checkCaller(f: Node): void {
     if (!this.warnFn) return
-    switch (kind(f)) {
+    switch (kind(this.asGenerated(f))) {
       case 'Constant': case 'Tuple': case 'List': case 'ListComp': case 'Dict': case 'DictComp': case 'Set': case 'SetComp':
       case 'GeneratorExp': case 'JoinedStr': case 'FormattedValue':
         this.warn(f, `'${this.inferType(f)}' object is not callable; perhaps you missed a comma?`)
@@ -192,7 +198,7 @@ export class Compiler {
   private checkSubscript(e: Node): void {
     if (!this.warnFn) return
     const v = e.value
-    const k = kind(v)
+    const k = kind(this.asGenerated(v))
     if (k === 'Constant') {
       const t = this.consts.objectFor(v).ob_type
       const types = this.rt.types as unknown as Record<string, unknown>

@@ -224,6 +224,8 @@ export class ConstantFactory {
 
   private makeConst(n: Node, o: PyObject): void {
     this.arena.push(o)
+    // What code generation sees where folding happens later (3.14's CFG): see Compiler.asGenerated.
+    const unfolded = { ...n }
     for (const key of Object.keys(n)) if (!['lineno', 'col_offset', 'end_lineno', 'end_col_offset'].includes(key)) delete n[key]
     const tag = n._type !== undefined ? '_type' : n.kind !== undefined ? 'kind' : 'type'
     n[tag] = 'Constant'
@@ -233,6 +235,7 @@ export class ConstantFactory {
     }
     n.value = { kind: 'folded' }
     n._obj = o
+    n._unfolded = unfolded
   }
 
   private foldUnary(n: Node): void {
