@@ -17,6 +17,7 @@ import {
   PyTuple_FromArraySteal,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
+  PySlice_New,
   Py_DECREF,
   Py_INCREF,
   type PyCodeObject,
@@ -28,7 +29,7 @@ import { kind, type Node } from './ast-access.js'
 import { ConstantFactory, constKey } from './constants.js'
 import { SyntaxErrorInfo } from './errors.js'
 import type { WarnFn } from './index.js'
-import { MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, NB, Op, FVC_ASCII, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, type CodeUnit, type ExceptionTableEntry, type Position } from './opcodes.js'
+import { codeUnitBytes, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, NB, Op, FVC_ASCII, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, type CodeUnit, type ExceptionTableEntry, type Position } from './opcodes.js'
 import { comprehensionName, mangleName, SymbolTable, type SymbolTableEntry } from './symtable.js'
 
 /** Pseudo-instructions resolved by the assembler into the exception table. */
@@ -316,6 +317,23 @@ export class Compiler {
     this.u.consts.push(o)
     this.u.constIndex.set(key, this.u.consts.length - 1)
     return this.u.consts.length - 1
+  }
+
+  /**
+   * 3.14+: a slice whose bounds are all constants (or absent) is loaded as one constant slice object.
+   * @cpython Python/codegen.c#codegen_slice
+   */
+  private constantSlice(e: Node): boolean {
+    const part = (x: Node): PyObject | null | undefined => (x === null || x === undefined ? null : kind(x) === 'Constant' ? this.consts.objectFor(x) : undefined)
+    const lower = part(e.lower)
+    const upper = part(e.upper)
+    const step = part(e.step)
+    if (lower === undefined || upper === undefined || step === undefined) return false
+    const slice = PySlice_New(this.rt, lower, upper, step)
+    this.setPos(e)
+    this.loadConst(slice)
+    Py_DECREF(slice)
+    return true
   }
 
   private loadConst(o: PyObject): void {
@@ -1351,6 +1369,7 @@ export class Compiler {
         if (opName(e.ctx) === 'Store') throw this.error('starred assignment target must be in a list or tuple', e)
         throw this.error("can't use starred expression here", e)
       case 'Slice': {
+        if (this.rt.profile.eval.constantSlices && this.constantSlice(e)) return
         let n = 2
         if (e.lower) this.visitExpr(e.lower)
         else this.loadNone()
@@ -1866,6 +1885,7 @@ export class Compiler {
       cell2arg,
       stacksize: maxDepth + 2,
       hasBorrow,
+      bytes: () => codeUnitBytes(code),
     }
     const name = PyUnicode_InternFromString(rt, isModule ? '<module>' : u.name)
     const qualname = PyUnicode_InternFromString(rt, isModule ? '<module>' : u.qualname)

@@ -48,6 +48,10 @@ export function constKey(rt: Runtime, o: PyObject): string {
   }
   if (t === T.bytes) return 'b:' + Array.from((o as unknown as { ob_sval: Uint8Array }).ob_sval ?? []).join(',')
   if (t === T.tuple) return 't(' + (o as PyTupleObject).ob_item.map((x) => constKey(rt, x)).join('|') + ')'
+  if (t === T.slice) {
+    const sl = o as unknown as { start: PyObject; stop: PyObject; step: PyObject }
+    return `sl(${constKey(rt, sl.start)}|${constKey(rt, sl.stop)}|${constKey(rt, sl.step)})`
+  }
   if (t === T.frozenset) return 'z:' + o.ob_addr
   return 'o:' + o.ob_addr
 }

@@ -237,4 +237,13 @@ export interface CodeUnit {
   readonly stacksize: number
   /** Whether any LOAD_FAST_BORROW was emitted (3.14): the VM then tracks borrowed stack slots. */
   readonly hasBorrow: boolean
+  /** `co_code`: two bytes (opcode, low byte of the argument) per instruction. */
+  bytes(): Uint8Array
+}
+
+/** The bytes `co_code` shows for a unit's instructions (heap's opcode numbers). */
+export function codeUnitBytes(code: Int32Array): Uint8Array {
+  const out = new Uint8Array(code.length)
+  for (let i = 0; i < code.length; i++) out[i] = code[i]! & 0xff
+  return out
 }
