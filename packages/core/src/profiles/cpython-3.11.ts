@@ -13,7 +13,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     platform: 'linux',
   },
   pointerSize: 8,
-  language: { printStatement: false },
+  language: { printStatement: false, classicDivision: false },
   objects: {
     smallInts: { min: -5, max: 256 },
     immortality: 'static-999999999',

@@ -145,6 +145,8 @@ export interface CPythonProfile {
   readonly language: {
     /** `print` is a statement (Python 2): `print(a, b)` prints a tuple, a trailing comma sets `softspace`. */
     readonly printStatement: boolean
+    /** `/` of two ints floors (Python 2 without `from __future__ import division`); not folded at compile time. */
+    readonly classicDivision: boolean
   }
 
   readonly memory: {

@@ -263,6 +263,8 @@ export class ConstantFactory {
     const a = this.objOf(n.left)
     const b = this.objOf(n.right)
     const op = opName(n.op)
+    // 2.7's peephole optimizer leaves classic division to run time.
+    if (op === 'Div' && rt.profile.language.classicDivision) return
     const slots: Record<string, string> = {
       Add: 'nb_add', Sub: 'nb_subtract', Mult: 'nb_multiply', Div: 'nb_true_divide', FloorDiv: 'nb_floor_divide', Mod: 'nb_remainder',
       LShift: 'nb_lshift', RShift: 'nb_rshift', BitAnd: 'nb_and', BitOr: 'nb_or', BitXor: 'nb_xor',
