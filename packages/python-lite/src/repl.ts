@@ -83,6 +83,7 @@ export class ReplSession {
   /** The classes the REPL's start-up creates and drops (profile data): cyclic garbage until the first collection. */
   private discardStartupClasses(): void {
     const rt = this.interp.rt
+    if (this.interp.profile.output.replStartupDiscardedClasses.length > 0) rt.auditRoots.push((visit) => this.startupHeld.forEach(visit))
     for (const qualified of this.interp.profile.output.replStartupDiscardedClasses) {
       const dot = qualified.lastIndexOf('.')
       const name = PyUnicode_FromString(rt, qualified.slice(dot + 1))
