@@ -70,6 +70,7 @@ export * from './objects/bltin-iterators.js'
 export * from './objects/reprenter.js'
 // the type system
 export * from './objects/object-type.js'
+export { PyObject_Dir, dirNames } from './objects/dir.js'
 export * from './objects/descrobject.js'
 export * from './objects/methodobject.js'
 export * from './objects/classobject.js'

@@ -826,8 +826,13 @@ export class Interpreter {
         Py_DECREF(res)
         this.flushLine()
       } catch (e) {
-        if (e instanceof PyErr) exitCode = this.handleUncaught(e)
-        else throw e
+        if (e instanceof PyErr) {
+          // 3.8+: after finalizing, the process kills itself with SIGINT (the shell's 128 + 2).
+          // @cpython Modules/main.c#exit_sigint
+          const sigint = this.profile.output.unhandledKeyboardInterrupt === 'sigint' && errMatches(e, 'KeyboardInterrupt')
+          exitCode = this.handleUncaught(e)
+          if (sigint) exitCode = 130
+        } else throw e
       } finally {
         if (code !== null) Py_DECREF(code)
         this.arena = null

@@ -3,8 +3,22 @@
  * through `sys.displayhook`), executed, and their arena and code released before the next prompt.
  * @cpython Python/pythonrun.c#PyRun_InteractiveOneObjectEx
  */
-import { PyErr, Py_DECREF, errMatches, type PyCodeObject, type PyDictObject, type PyObject } from '@heap/core'
+import {
+  PyDict_New,
+  PyDict_SetItem,
+  PyErr,
+  PyObject_CallArgs,
+  PyTuple_Pack,
+  PyUnicode_FromString,
+  Py_DECREF,
+  errMatches,
+  type PyCodeObject,
+  type PyDictObject,
+  type PyObject,
+} from '@heap/core'
 import { ProcessExit } from './host.js'
+import { SYNTAX_MESSAGES } from './syntax/messages.js'
+import { interactiveStatus, type InteractiveStatus } from './syntax/parser.js'
 import type { Interpreter } from './interp.js'
 import { BudgetExceeded } from './vm/ceval.js'
 
@@ -57,8 +71,37 @@ export class ReplSession {
     interp.registerModule('__main__', main)
     Py_DECREF(main)
     this.dict = (main as unknown as { md_dict: PyDictObject }).md_dict
+    this.discardStartupClasses()
     if (banner) {
       interp.writeStderr(`Python ${interp.profile.cpython.sysVersion.replace('\n', '')} on ${interp.profile.cpython.platform}\nType "help", "copyright", "credits" or "license" for more information.\n`)
+    }
+  }
+
+  /** What the start-up's surviving objects keep alive (the bases tuples of the discarded classes). */
+  private readonly startupHeld: PyObject[] = []
+
+  /** The classes the REPL's start-up creates and drops (profile data): cyclic garbage until the first collection. */
+  private discardStartupClasses(): void {
+    const rt = this.interp.rt
+    if (this.interp.profile.output.replStartupDiscardedClasses.length > 0) rt.auditRoots.push((visit) => this.startupHeld.forEach(visit))
+    for (const qualified of this.interp.profile.output.replStartupDiscardedClasses) {
+      const dot = qualified.lastIndexOf('.')
+      const name = PyUnicode_FromString(rt, qualified.slice(dot + 1))
+      const ns = PyDict_New(rt)
+      const modKey = PyUnicode_FromString(rt, '__module__')
+      const mod = PyUnicode_FromString(rt, qualified.slice(0, dot))
+      PyDict_SetItem(ns, modKey, mod)
+      Py_DECREF(modKey)
+      Py_DECREF(mod)
+      const bases = PyTuple_Pack(rt, [rt.types.object])
+      try {
+        Py_DECREF(PyObject_CallArgs(rt.types.type, [name, bases, ns]))
+      } finally {
+        Py_DECREF(name)
+        Py_DECREF(ns)
+      }
+      // The replacement class (alive for the whole session) shares the bases tuple.
+      this.startupHeld.push(bases)
     }
   }
 
@@ -88,22 +131,36 @@ export class ReplSession {
     this.buffer.push(line)
     const text = this.buffer.join('\n') + '\n'
     const first = this.buffer[0]!
-    if (needsMoreInput(text)) return null
-    if (opensBlock(first) && line.trim() !== '') return null
+    const waiting = needsMoreInput(text) || (opensBlock(first) && line.trim() !== '')
+    // The parser fails as soon as the line holding the bad token is read, even with brackets or a block open.
+    if (waiting && this.status(text) !== 'error') return null
     this.buffer = []
     return this.run(text)
   }
 
-  /** End of input (Ctrl-D): run what is pending, then finalize. */
+  private status(text: string): InteractiveStatus {
+    const p = this.interp.profile
+    return interactiveStatus(text, { filename: '<stdin>', profile: p.id, printStatement: p.language.printStatement })
+  }
+
+  /**
+   * End of input (Ctrl-D): the line ends; a pending statement runs (a block ends here), then the next prompt meets
+   * the end of input too. With the LL(1) parser, input that still needs tokens ends the session quietly.
+   */
   eof(): number {
     if (this.done !== null) return this.done
+    this.interp.writeStderr('\n')
     if (this.buffer.length > 0) {
       const text = this.buffer.join('\n') + '\n'
       this.buffer = []
-      const r = this.run(text)
-      if (r !== null) return r
+      const msgs = SYNTAX_MESSAGES[this.interp.profile.id] ?? SYNTAX_MESSAGES['3.11']!
+      if (msgs.interactiveEof !== 'exit' || this.status(text) !== 'incomplete') {
+        const r = this.run(text)
+        if (r !== null) return r
+        this.interp.writeStderr(this.prompt())
+        this.interp.writeStderr('\n')
+      }
     }
-    this.interp.writeStderr('\n')
     this.interp.snapshotAtExit()
     return this.interp.finalize(0)
   }
@@ -114,6 +171,7 @@ export class ReplSession {
     let code: PyCodeObject | null = null
     try {
       code = interp.compile(text, '<stdin>', 'single', arena)
+      if (interp.profile.output.replSourceLines) interp.sources.addInteractive(code, text)
       const res = interp.execCode(code, this.dict, this.dict)
       Py_DECREF(res)
       interp.flushLine()

@@ -118,7 +118,8 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   if (interp.finalizingSources) return out
   const isRepl = filename === '<stdin>' || filename.startsWith('<')
   if (isRepl && !interp.profile.output.replSourceLines) return out
-  const src = interp.sources.line(filename, t.tb_lineno)
+  // `<stdin>` lines come from the code object's interactive registration (3.13+), not the file name.
+  const src = isRepl && code !== null ? interp.sources.interactiveLine(code, t.tb_lineno) : interp.sources.line(filename, t.tb_lineno)
   if (src === null) return out
   const stripped = src.trimStart()
   if (stripped.trim() === '') return out
@@ -474,26 +475,104 @@ function formatSyntaxErrorLines(interp: Interpreter, exc: PyObject): string[] {
   if (filename !== null && filename !== rt.None) {
     out.push(`  File "${s(filename)}", line ${num(lineno) ?? 0}\n`)
   }
-  if (text !== null && text !== rt.None) {
-    const raw = s(text).replace(/\n$/, '')
-    const stripped = raw.trimStart()
-    const lead = raw.length - stripped.length
-    out.push(`    ${stripped.trimEnd()}\n`)
-    let off = num(offset)
-    if (off !== null) {
-      let end = num(endOffset) ?? off + 1
-      off = Math.max(1, off - lead)
-      end = end - lead
-      if (!interp.profile.output.tracebackCarets || end <= off) end = off + 1
-      const width = Math.max(1, end - off)
-      const limit = stripped.trimEnd().length + 1
-      const w = Math.min(width, Math.max(1, limit - off + 1))
-      out.push(`    ${' '.repeat(off - 1)}${'^'.repeat(w)}\n`)
-    }
+  if (text !== null && text !== rt.None && interp.profile.output.syntaxErrorText === 'pgen') {
+    out.push(...pgenErrorText(num(offset) ?? -1, s(text)))
+  } else if (text !== null && text !== rt.None && interp.profile.output.exceptionPrinter === 'traceback-module') {
+    out.push(...tracebackModuleErrorText(num(lineno), num(offset), num(field(exc, 'end_lineno')), num(endOffset), s(text)))
+  } else if (text !== null && text !== rt.None) {
+    // Only an exact SyntaxError has its end position read; subclasses get one caret.
+    const exact = exc.ob_type === rt.exc['SyntaxError']
+    const ln = num(lineno) ?? 0
+    const endLineno = exact ? (num(field(exc, 'end_lineno')) ?? ln) : ln
+    out.push(...pythonrunErrorText(ln, num(offset) ?? -1, endLineno, exact ? (num(endOffset) ?? -1) : -1, s(text)))
   }
   const m = msg !== null && msg !== rt.None ? safeStr(msg) : safeStr(exc)
   out.push(`${typeName}: ${m}\n`)
   return out
+}
+
+/**
+ * The source line and one caret as 2.7–3.9 print them: an offset just past a final newline moves onto it, the
+ * leading blanks are stripped (moving the offset left), and the caret goes under character `offset` (1-based);
+ * offset -1 prints no caret.
+ * @cpython Python/pythonrun.c#print_error_text (3.8)
+ */
+function pgenErrorText(offset0: number, text0: string): string[] {
+  let offset = offset0
+  let text = text0
+  if (offset >= 0) {
+    if (offset > 0 && offset === text.length && text[offset - 1] === '\n') offset--
+    for (;;) {
+      const nl = text.indexOf('\n')
+      if (nl < 0 || nl >= offset) break
+      offset -= nl + 1
+      text = text.slice(nl + 1)
+    }
+    while (text[0] === ' ' || text[0] === '\t' || text[0] === '\f') {
+      text = text.slice(1)
+      offset--
+    }
+  }
+  const out = [`    ${text}${text === '' || !text.endsWith('\n') ? '\n' : ''}`]
+  if (offset !== -1) out.push(`    ${' '.repeat(Math.max(0, offset - 1))}^\n`)
+  return out
+}
+
+/**
+ * 3.10–3.12's C printer: the line with its leading blanks stripped, carets from `offset` to `end_offset` (one when
+ * the end is unknown), none when the offset points left of the text.
+ * @cpython Python/pythonrun.c#print_exception_file_and_line
+ * @cpython Python/pythonrun.c#print_error_text
+ */
+function pythonrunErrorText(lineno: number, offset0: number, endLineno: number, endOffset0: number, text0: string): string[] {
+  const lineSize = text0.length
+  let endOffset = endOffset0
+  if (endLineno > lineno) endOffset = lineSize
+  if (endOffset > lineSize + 1) endOffset = lineSize + 1
+  const carets = endOffset > 0 && endOffset > offset0 ? endOffset - offset0 : 1
+  let offset = offset0 - 1
+  let text = text0
+  while (text[0] === ' ' || text[0] === '\t' || text[0] === '\f') {
+    text = text.slice(1)
+    offset--
+  }
+  let len = text.length
+  if (len > 0 && text[len - 1] === '\n') len--
+  if (offset > len) offset = len
+  for (;;) {
+    const nl = text.indexOf('\n')
+    if (nl < 0 || nl >= offset) break
+    text = text.slice(nl + 1)
+    len -= nl + 1
+    offset -= nl + 1
+  }
+  const out = [`    ${text}${text[len] !== '\n' ? '\n' : ''}`]
+  if (offset < 0) return out
+  out.push(`    ${' '.repeat(offset)}${'^'.repeat(carets)}\n`)
+  return out
+}
+
+/**
+ * 3.13+'s `traceback` module: the line without leading blanks, carets from `offset` to `end_offset` (to the line's
+ * end when the error spans lines), none when the offset points into the stripped blanks.
+ * @cpython Lib/traceback.py#TracebackException._format_syntax_error
+ */
+function tracebackModuleErrorText(lineno: number | null, offset0: number | null, endLineno: number | null, endOffset0: number | null, text: string): string[] {
+  const rtext = text.replace(/\n+$/, '')
+  const ltext = rtext.replace(/^[ \n\f]+/, '')
+  const spaces = rtext.length - ltext.length
+  if (offset0 === null) return [`    ${ltext}\n`]
+  let offset = offset0
+  let endOffset = lineno === endLineno ? (endOffset0 !== null && endOffset0 !== 0 ? endOffset0 : offset) : rtext.length + 1
+  if (text && offset > text.length) offset = rtext.length + 1
+  if (text && endOffset > text.length) endOffset = rtext.length + 1
+  if (offset >= endOffset || endOffset < 0) endOffset = offset + 1
+  const colno = offset - 1 - spaces
+  const endColno = endOffset - 1 - spaces
+  if (colno < 0) return [`    ${ltext}\n`]
+  // Other whitespace (tabs) is kept for alignment.
+  const caretspace = [...ltext.slice(0, colno)].map((c) => (/\s/.test(c) ? c : ' ')).join('')
+  return [`    ${ltext}\n`, `    ${caretspace}${'^'.repeat(endColno - colno)}\n`]
 }
 
 /** A SyntaxError exception (as PyErr) from the compiler's or parser's error data. */

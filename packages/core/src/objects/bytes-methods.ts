@@ -244,7 +244,11 @@ export function fromHex(rt: Runtime, arg: PyObject): Uint8Array {
     const hi = hexv(c)
     if (hi < 0) throw PyErr_Format(rt, 'ValueError', `non-hexadecimal number found in fromhex() arg at position ${i}`)
     const lo = i + 1 < s.length ? hexv(s.charCodeAt(i + 1)) : -1
-    if (lo < 0) throw PyErr_Format(rt, 'ValueError', `non-hexadecimal number found in fromhex() arg at position ${i + 1}`)
+    if (lo < 0) {
+      // A lone last digit has its own message on 3.14+.
+      const odd = rt.profile.messages.fromhexOddDigits
+      throw PyErr_Format(rt, 'ValueError', i + 1 >= s.length && odd !== null ? odd : `non-hexadecimal number found in fromhex() arg at position ${i + 1}`)
+    }
     out.push(hi * 16 + lo)
     i += 2
   }

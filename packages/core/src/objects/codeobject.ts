@@ -8,6 +8,7 @@ import { PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF } from '../object/refcount.js'
 import { Py_EQ, Py_NE, type PyGetSetDef, type PyTypeObject, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { PyBytes_FromUint8Array } from './bytesobject.js'
 import { PyLong_FromNumber } from './longobject.js'
 import { PyObject_Hash, PyObject_RichCompareBool, notImplemented } from './protocols.js'
 import type { PyTupleObject } from './tupleobject.js'
@@ -218,6 +219,15 @@ export function _PyCode_InitType(rt: Runtime): void {
     { name: 'co_freevars', get: objectGetter('co_freevars'), set: namesSetter },
   ]
   if (ro.codeQualname) getset.push({ name: 'co_qualname', get: objectGetter('co_qualname'), set: readonlyAttribute })
+  // DEVIATION(cpython): the interpreter's own instruction bytes (its compiled form's `bytes()`), not CPython's.
+  getset.push({
+    name: 'co_code',
+    get: (self) => {
+      const unit = (self as PyCodeObject).co_code_adaptive as { bytes?: () => Uint8Array } | null
+      return PyBytes_FromUint8Array(self.ob_type.tp_runtime, unit?.bytes?.() ?? new Uint8Array(0))
+    },
+    set: readonlyAttribute,
+  })
   rt.types.code = PyType_NewStatic(rt, 'code', {
     basicsize: rt.sizeof.codeBase,
     slots: {

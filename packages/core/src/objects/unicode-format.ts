@@ -11,7 +11,7 @@ import { PyType_IsSubtype } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { PyOS_double_to_string, PyObject_Format, Py_DTSF_ALT } from './formatting.js'
 import { PyLong_FromNumber, intValue, type IntValue } from './longobject.js'
-import { PyObject_GetAttr, PyObject_GetItem, PyObject_Repr, PyObject_Str } from './protocols.js'
+import { errMatches, PyObject_GetAttr, PyObject_GetItem, PyObject_Repr, PyObject_Str } from './protocols.js'
 import { numberIndex } from './slots.js'
 import type { PyTupleObject } from './tupleobject.js'
 import { PyLong_Check, PyUnicode_Check, fmt, trunc } from './type-util.js'
@@ -78,7 +78,7 @@ function intArg(rt: Runtime, v: PyObject, c: string): IntValue {
   if (PyLong_Check(v)) return intValue(v)
   const t = v.ob_type
   const isNumber = t.nb_index !== null || t.nb_int !== null || t.nb_float !== null
-  if (isNumber) {
+  wrongtype: if (isNumber) {
     if (c === 'x' || c === 'X' || c === 'o') {
       if (t.nb_index === null) throw PyErr_Format(rt, 'TypeError', `%${c} format: an integer is required, not ${trunc(t.tp_name, 200)}`)
       const i = numberIndex(rt, v)
@@ -88,7 +88,15 @@ function intArg(rt: Runtime, v: PyObject, c: string): IntValue {
     }
     const f = t.nb_int ?? t.nb_index
     if (f !== null) {
-      const r = f(v)
+      let r: PyObject
+      try {
+        r = f(v)
+      } catch (e) {
+        // A TypeError of the conversion (3.8's complex.__int__) becomes the format's own message.
+        if (!errMatches(e, 'TypeError')) throw e
+        Py_DECREF(e.exc)
+        break wrongtype
+      }
       const n = intValue(r)
       Py_DECREF(r)
       return n
@@ -296,10 +304,11 @@ export function percentFormat(rt: Runtime, format: string, args: PyObject, bytes
           let ch: string
           if (bytes !== null) ch = bytes.byteOf(rt, v)
           else if (PyUnicode_Check(v)) {
-            if ((v as PyUnicodeObject).length !== 1) throw PyErr_Format(rt, 'TypeError', '%c requires int or char')
+            const n = (v as PyUnicodeObject).length
+            if (n !== 1) throw PyErr_Format(rt, 'TypeError', fmt(rt.profile.messages.percentCharArg, { what: `a string of length ${n}` }))
             ch = val(v)
           } else {
-            if (!PyLong_Check(v) && v.ob_type.nb_index === null) throw PyErr_Format(rt, 'TypeError', '%c requires int or char')
+            if (!PyLong_Check(v) && v.ob_type.nb_index === null) throw PyErr_Format(rt, 'TypeError', fmt(rt.profile.messages.percentCharArg, { what: trunc(v.ob_type.tp_name, 200) }))
             const iv = PyLong_Check(v) ? intValue(v) : intArg(rt, v, 'x')
             const x = Number(iv)
             if (typeof iv === 'bigint' || x < 0 || x > 0x10ffff) throw PyErr_Format(rt, 'OverflowError', '%c arg not in range(0x110000)')

@@ -13,7 +13,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     platform: 'linux',
   },
   pointerSize: 8,
-  language: { printStatement: false },
+  language: { printStatement: false, classicDivision: false },
   objects: {
     smallInts: { min: -5, max: 256 },
     immortality: 'static-999999999',
@@ -125,7 +125,7 @@ export const cpython311: CPythonProfile = freezeProfile({
       attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', 'gi_suspended', '__name__', '__qualname__'],
     },
   },
-  compiler: { assertRaise: 'compare-test', forIter: 'statement', whileJump: 'statement-if-constant', sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details", located: 'none' } },
+  compiler: { assertRaise: 'compare-test', forIter: 'statement', whileJump: 'statement-if-constant', constantFolding: 'ast', sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details", located: 'none' } },
   gc: {
     collector: 'generational',
     thresholds: [700, 10, 10],
@@ -213,6 +213,10 @@ export const cpython311: CPythonProfile = freezeProfile({
     formatRealNumber: '%{c} format: a real number is required, not {type}',
     excNoteNotStr: "note must be a str, not '{type}'",
     excGroupMatcher: 'expected a function, exception type or tuple of exception types',
+    percentCharArg: '%c requires int or char',
+    fromhexOddDigits: null,
+    unpackTooManyGot: null,
+    controlFlowInFinally: null,
   },
   output: {
     nameErrorHints: 'did-you-mean',
@@ -225,6 +229,9 @@ export const cpython311: CPythonProfile = freezeProfile({
     caretsSkipParens: false,
     exceptionPrinter: 'pythonrun',
     exceptionMainModule: false,
+    syntaxErrorText: 'ranged',
+    replStartupDiscardedClasses: [],
+    unhandledKeyboardInterrupt: 'sigint',
   },
   unsafe: {
     voidCallResult: -1,

@@ -7,7 +7,6 @@ import { cpython313 } from './cpython-3.13.js'
  */
 export const cpython314 = extendProfile(cpython313, {
   id: '3.14',
-  compiler: { sourceNotDecodable: { located: 'byte' } },
   summary: 'CPython 3.14.2: incremental collector (2000, 10, 0), LOAD_FAST_BORROW, dicts always tracked, 3<<30 immortals',
   cpython: {
     version: '3.14.2',
@@ -29,6 +28,7 @@ export const cpython314 = extendProfile(cpython313, {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
     },
   },
+  compiler: { constantFolding: 'cfg', sourceNotDecodable: { located: 'byte' } },
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
   gc: {
     collector: 'incremental',
@@ -57,6 +57,10 @@ export const cpython314 = extendProfile(cpython313, {
     complexOnlyArg: 'complex() argument must be a string or a number, not {type}',
     complexSecondArg: "complex() argument 'imag' must be a real number, not {type}",
     excNoteNotStr: 'add_note() argument must be str, not {type}',
+    percentCharArg: '%c requires an int or a unicode character, not {what}',
+    fromhexOddDigits: 'fromhex() arg must contain an even number of hexadecimal digits',
+    unpackTooManyGot: 'too many values to unpack (expected {expected}, got {got})',
+    controlFlowInFinally: "'{kw}' in a 'finally' block",
     unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null, voidCallResult: 0 },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'objects.sizeof': 'pyodide', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },

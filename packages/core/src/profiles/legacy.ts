@@ -15,7 +15,7 @@ export const legacy = extendProfile(cpython38, {
     hexversion: 0x020712f0,
     platform: 'linux2',
   },
-  language: { printStatement: true },
+  language: { printStatement: true, classicDivision: true },
   objects: {
     text: { hash: { wide: 'fnv-units' } },
     // The 2.7 PyGC_Head is 32 bytes on x86-64 (a union padded for long double): counted as bytes.
@@ -47,7 +47,7 @@ export const legacy = extendProfile(cpython38, {
     noneDeallocFatal: null,
     isLiteralWarning: null,
   },
-  output: { unraisableFormat: 'legacy-one-line', syntaxWarnings: false },
+  output: { unraisableFormat: 'legacy-one-line', syntaxWarnings: false, unhandledKeyboardInterrupt: 'exit-1' },
   unsafe: { pyDeallocExported: false },
   baselines: { script: { '1': 627, '0': 397 }, repl: { '1': 629, '0': 395 } },
 })

@@ -145,6 +145,8 @@ export interface CPythonProfile {
   readonly language: {
     /** `print` is a statement (Python 2): `print(a, b)` prints a tuple, a trailing comma sets `softspace`. */
     readonly printStatement: boolean
+    /** `/` of two ints floors (Python 2 without `from __future__ import division`); not folded at compile time. */
+    readonly classicDivision: boolean
   }
 
   readonly memory: {
@@ -201,6 +203,11 @@ export interface CPythonProfile {
      * @cpython Parser/tokenizer.c#decoding_fgets
      */
     readonly sourceNotDecodable: { readonly encoding: 'utf-8' | 'ascii'; readonly text: string; readonly located: 'none' | 'line' | 'byte' }
+    /**
+     * Where constants are folded: in the AST optimizer, before code generation and its warnings ('ast'), or in the
+     * control-flow graph after it (3.14+: `x is -5` and `x is (1, 2)` no longer look like literals).
+     */
+    readonly constantFolding: 'ast' | 'cfg'
   }
 
   readonly gc: {
@@ -254,6 +261,19 @@ export interface CPythonProfile {
     readonly exceptionMainModule: boolean
     /** The compiler warns about likely mistakes (`is` with a literal, calling a literal, a tuple assertion; 3.8+). */
     readonly syntaxWarnings: boolean
+    /**
+     * How a SyntaxError shows its line: 'pgen' (≤3.9: the line as it is, one caret under `offset`, an offset at the
+     * final newline moved back onto the last character) or 'ranged' (3.10+: carets from `offset` to `end_offset`).
+     */
+    readonly syntaxErrorText: 'pgen' | 'ranged'
+    /**
+     * Classes ('module.Name') that the interactive start-up creates and drops before the first prompt, left as
+     * cyclic garbage for the first collection (3.13: `_pyrepl.readline`'s dataclass, replaced by its `slots=True`
+     * copy, which keeps the bases tuple).
+     */
+    readonly replStartupDiscardedClasses: readonly string[]
+    /** A script ending in an uncaught KeyboardInterrupt exits through SIGINT (3.8+; status 130) or with status 1. */
+    readonly unhandledKeyboardInterrupt: 'sigint' | 'exit-1'
   }
 
   readonly unsafe: {
@@ -382,6 +402,14 @@ export interface Messages {
   readonly isLiteralWarning: string | null
   /** The SyntaxWarning for an unknown backslash escape ({c}: the character), or null where it is a hidden DeprecationWarning. */
   readonly invalidEscapeWarning: string | null
+  /** `'%c' % x` given a str of another length or a non-int ({what}: 'a string of length N' or the type name). */
+  readonly percentCharArg: string
+  /** `bytes.fromhex()` ending in a lone digit, or null (the non-hexadecimal message for the position after it). */
+  readonly fromhexOddDigits: string | null
+  /** Unpacking an exact list/tuple/dict into too few targets ({expected}, {got}), or null (no count). */
+  readonly unpackTooManyGot: string | null
+  /** PEP 765's SyntaxWarning for return/break/continue leaving a finally block ({kw}), or null (before 3.14). */
+  readonly controlFlowInFinally: string | null
   readonly [key: string]: string | null
 }
 

@@ -17,6 +17,7 @@ import {
   PyTuple_FromArraySteal,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
+  PySlice_New,
   Py_DECREF,
   Py_INCREF,
   type PyCodeObject,
@@ -28,7 +29,7 @@ import { kind, type Node } from './ast-access.js'
 import { ConstantFactory, constKey } from './constants.js'
 import { SyntaxErrorInfo } from './errors.js'
 import type { WarnFn } from './index.js'
-import { MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, NB, Op, FVC_ASCII, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, type CodeUnit, type ExceptionTableEntry, type Position } from './opcodes.js'
+import { codeUnitBytes, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, NB, Op, FVC_ASCII, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, type CodeUnit, type ExceptionTableEntry, type Position } from './opcodes.js'
 import { comprehensionName, mangleName, SymbolTable, type SymbolTableEntry } from './symtable.js'
 
 /** Pseudo-instructions resolved by the assembler into the exception table. */
@@ -137,8 +138,14 @@ export class Compiler {
     this.warnFn?.(node.lineno, message)
   }
 
+  /** A node as code generation sees it: unfolded when constants are folded after it (3.14+). */
+  private asGenerated(e: Node): Node {
+    return this.rt.profile.compiler.constantFolding === 'cfg' && e._unfolded !== undefined ? e._unfolded : e
+  }
+
   /** The type a literal-like expression certainly has, or null. @cpython Python/compile.c#infer_type */
-  private inferType(e: Node): string | null {
+  private inferType(e0: Node): string | null {
+    const e = this.asGenerated(e0)
     switch (kind(e)) {
       case 'Tuple': return 'tuple'
       case 'List': case 'ListComp': return 'list'
@@ -158,7 +165,7 @@ export class Compiler {
     const text = this.rt.profile.messages.isLiteralWarning
     if (text === null) return
     const isArg = (x: Node): boolean => {
-      if (kind(x) !== 'Constant') return true
+      if (kind(this.asGenerated(x)) !== 'Constant') return true
       const o = this.consts.objectFor(x)
       return o === this.rt.None || o === this.rt.True || o === this.rt.False || o === this.rt.Ellipsis
     }
@@ -181,7 +188,7 @@ export class Compiler {
   /** `(1, 2)(3)`: calling something that cannot be callable. @cpython Python/compile.c#check_caller */
   private checkCaller(f: Node): void {
     if (!this.warnFn) return
-    switch (kind(f)) {
+    switch (kind(this.asGenerated(f))) {
       case 'Constant': case 'Tuple': case 'List': case 'ListComp': case 'Dict': case 'DictComp': case 'Set': case 'SetComp':
       case 'GeneratorExp': case 'JoinedStr': case 'FormattedValue':
         this.warn(f, `'${this.inferType(f)}' object is not callable; perhaps you missed a comma?`)
@@ -192,7 +199,7 @@ export class Compiler {
   private checkSubscript(e: Node): void {
     if (!this.warnFn) return
     const v = e.value
-    const k = kind(v)
+    const k = kind(this.asGenerated(v))
     if (k === 'Constant') {
       const t = this.consts.objectFor(v).ob_type
       const types = this.rt.types as unknown as Record<string, unknown>
@@ -310,6 +317,23 @@ export class Compiler {
     this.u.consts.push(o)
     this.u.constIndex.set(key, this.u.consts.length - 1)
     return this.u.consts.length - 1
+  }
+
+  /**
+   * 3.14+: a slice whose bounds are all constants (or absent) is loaded as one constant slice object.
+   * @cpython Python/codegen.c#codegen_slice
+   */
+  private constantSlice(e: Node): boolean {
+    const part = (x: Node): PyObject | null | undefined => (x === null || x === undefined ? null : kind(x) === 'Constant' ? this.consts.objectFor(x) : undefined)
+    const lower = part(e.lower)
+    const upper = part(e.upper)
+    const step = part(e.step)
+    if (lower === undefined || upper === undefined || step === undefined) return false
+    const slice = PySlice_New(this.rt, lower, upper, step)
+    this.setPos(e)
+    this.loadConst(slice)
+    Py_DECREF(slice)
+    return true
   }
 
   private loadConst(o: PyObject): void {
@@ -1347,6 +1371,7 @@ export class Compiler {
         if (opName(e.ctx) === 'Store') throw this.error('starred assignment target must be in a list or tuple', e)
         throw this.error("can't use starred expression here", e)
       case 'Slice': {
+        if (this.rt.profile.eval.constantSlices && this.constantSlice(e)) return
         let n = 2
         if (e.lower) this.visitExpr(e.lower)
         else this.loadNone()
@@ -1863,6 +1888,7 @@ export class Compiler {
       stacksize: maxDepth + 2,
       hasBorrow,
       spareFrame: null,
+      bytes: () => codeUnitBytes(code),
     }
     const name = PyUnicode_InternFromString(rt, isModule ? '<module>' : u.name)
     const qualname = PyUnicode_InternFromString(rt, isModule ? '<module>' : u.qualname)

@@ -48,6 +48,10 @@ export function constKey(rt: Runtime, o: PyObject): string {
   }
   if (t === T.bytes) return 'b:' + Array.from((o as unknown as { ob_sval: Uint8Array }).ob_sval ?? []).join(',')
   if (t === T.tuple) return 't(' + (o as PyTupleObject).ob_item.map((x) => constKey(rt, x)).join('|') + ')'
+  if (t === T.slice) {
+    const sl = o as unknown as { start: PyObject; stop: PyObject; step: PyObject }
+    return `sl(${constKey(rt, sl.start)}|${constKey(rt, sl.stop)}|${constKey(rt, sl.step)})`
+  }
   if (t === T.frozenset) return 'z:' + o.ob_addr
   return 'o:' + o.ob_addr
 }
@@ -224,6 +228,8 @@ export class ConstantFactory {
 
   private makeConst(n: Node, o: PyObject): void {
     this.arena.push(o)
+    // What code generation sees where folding happens later (3.14's CFG): see Compiler.asGenerated.
+    const unfolded = { ...n }
     for (const key of Object.keys(n)) if (!['lineno', 'col_offset', 'end_lineno', 'end_col_offset'].includes(key)) delete n[key]
     const tag = n._type !== undefined ? '_type' : n.kind !== undefined ? 'kind' : 'type'
     n[tag] = 'Constant'
@@ -233,6 +239,7 @@ export class ConstantFactory {
     }
     n.value = { kind: 'folded' }
     n._obj = o
+    n._unfolded = unfolded
   }
 
   private foldUnary(n: Node): void {
@@ -256,6 +263,8 @@ export class ConstantFactory {
     const a = this.objOf(n.left)
     const b = this.objOf(n.right)
     const op = opName(n.op)
+    // 2.7's peephole optimizer leaves classic division to run time.
+    if (op === 'Div' && rt.profile.language.classicDivision) return
     const slots: Record<string, string> = {
       Add: 'nb_add', Sub: 'nb_subtract', Mult: 'nb_multiply', Div: 'nb_true_divide', FloorDiv: 'nb_floor_divide', Mod: 'nb_remainder',
       LShift: 'nb_lshift', RShift: 'nb_rshift', BitAnd: 'nb_and', BitOr: 'nb_or', BitXor: 'nb_xor',

@@ -5,6 +5,7 @@
 import { Py_DECREF, type PyCodeObject, type PyObject, type Runtime } from '@heap/core'
 import { Compiler, type CompileMode } from './compile.js'
 import { ConstantFactory } from './constants.js'
+import { warnControlFlowInFinally } from './finally-warnings.js'
 
 export type { CompileMode }
 
@@ -46,6 +47,8 @@ export function compileModule(host: HasRuntime, source: string, filename: string
   let compiler: Compiler | null = null
   try {
     factory.prepare(tree)
+    const finallyWarning = rt.profile.messages.controlFlowInFinally
+    if (warn !== undefined && finallyWarning !== null && rt.profile.output.syntaxWarnings) warnControlFlowInFinally(tree, finallyWarning, warn)
     factory.fold(tree)
     compiler = new Compiler(rt, tree, filename, source, mode, factory, warn)
     return compiler.compileModule(tree, mode)

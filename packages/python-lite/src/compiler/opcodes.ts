@@ -239,4 +239,13 @@ export interface CodeUnit {
   readonly hasBorrow: boolean
   /** NON-CPYTHON: an exited function frame of this code kept for the next call (no allocation per call). */
   spareFrame: import('../vm/frame.js').Frame | null
+  /** `co_code`: two bytes (opcode, low byte of the argument) per instruction. */
+  bytes(): Uint8Array
+}
+
+/** The bytes `co_code` shows for a unit's instructions (heap's opcode numbers). */
+export function codeUnitBytes(code: Int32Array): Uint8Array {
+  const out = new Uint8Array(code.length)
+  for (let i = 0; i < code.length; i++) out[i] = code[i]! & 0xff
+  return out
 }

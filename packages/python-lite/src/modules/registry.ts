@@ -9,6 +9,7 @@ import { createTestCapiModule } from './testcapi.js'
 import { createTimeModule } from './time.js'
 import { createWeakrefModule } from './weakref.js'
 import { createCtypesModule } from './ctypes.js'
+import { createDisModule } from './dis.js'
 import { createOsModule } from './os.js'
 
 export interface ModuleFactory {
@@ -28,4 +29,5 @@ export const BUILTIN_MODULES: Record<string, ModuleFactory> = {
   _testcapi: { create: createTestCapiModule, available: (p) => p.gc.finalizerPolicy === 'pep442' },
   ctypes: { create: createCtypesModule },
   os: { create: createOsModule },
+  dis: { create: createDisModule },
 }

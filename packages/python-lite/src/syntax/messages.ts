@@ -48,6 +48,19 @@ export interface SyntaxMessages {
   readonly operatorName: string
   /** 3.8 suggests the call with its argument: `print("hello")`. */
   readonly printWithArgs: boolean
+  /**
+   * 'lazy' (the LL(1) parser, ≤3.9): the tokenizer's errors show only when the parser asks for that token, so an
+   * earlier parse error wins, and EOF inside brackets is "unexpected EOF" at the end of the last line. 'eager': the
+   * PEG parser's (an unclosed bracket is reported at the bracket).
+   */
+  readonly tokenizerErrors: 'eager' | 'lazy'
+  /** Where a parse error at a token points: its first character (3.x) or just past it (2.7's tokenizer position). */
+  readonly parseErrorOffset: 'token-start' | 'token-end'
+  /**
+   * End of input in the REPL while the parser still needs tokens (open brackets, a block header): the session ends
+   * quietly ('exit', the LL(1) parser's E_EOF) or the statement is compiled and its SyntaxError shown ('error').
+   */
+  readonly interactiveEof: 'exit' | 'error'
 }
 
 const PEG: SyntaxMessages = {
@@ -86,6 +99,9 @@ const PEG: SyntaxMessages = {
   unterminatedAt: 'start',
   operatorName: 'expression',
   printWithArgs: false,
+  tokenizerErrors: 'eager',
+  parseErrorOffset: 'token-start',
+  interactiveEof: 'error',
 }
 
 const PEG_312: SyntaxMessages = {
@@ -120,10 +136,18 @@ const LEGACY: SyntaxMessages = {
   unterminatedAt: 'line-end',
   operatorName: 'operator',
   printWithArgs: true,
+  tokenizerErrors: 'lazy',
+  interactiveEof: 'exit',
+}
+
+/** 2.7's parser: as 3.8's, but errors point past the token (the tokenizer's position). */
+const LEGACY_27: SyntaxMessages = {
+  ...LEGACY,
+  parseErrorOffset: 'token-end',
 }
 
 export const SYNTAX_MESSAGES: Record<string, SyntaxMessages> = {
-  legacy: LEGACY,
+  legacy: LEGACY_27,
   '3.8': LEGACY,
   '3.11': PEG,
   '3.12': PEG_312,

@@ -34,6 +34,8 @@ export interface ParseOptions {
   invalidEscapeWarning?: string | null
   /** `print` is a statement (Python 2's `print_stmt`): `print(a, b)` prints the tuple. */
   printStatement?: boolean
+  /** Tokenizer errors are deferred to where the parser meets them, whatever the profile (the REPL's probe). */
+  deferTokenizerErrors?: boolean
 }
 
 export class Parser {
@@ -53,7 +55,7 @@ export class Parser {
     this.opts = opts
     this.msgs = SYNTAX_MESSAGES[opts.profile] ?? SYNTAX_MESSAGES['3.11']!
     this.lines = src.split('\n')
-    this.tokenizer = new Tokenizer(src, opts.filename, this.msgs)
+    this.tokenizer = new Tokenizer(src, opts.filename, this.msgs, opts.deferTokenizerErrors ?? false)
     this.toks = this.tokenizer.tokenize()
   }
 
@@ -103,7 +105,9 @@ export class Parser {
   /** A SyntaxError at a token (or node): offsets in characters, 1-based. */
   error(msg: string, at: Token | Node, end?: Token | Node): SyntaxErrorInfo {
     const line = at.lineno ?? at.line
-    const col = at.lineno !== undefined ? this.charCol(line, at.col_offset) : at.col
+    let col = at.lineno !== undefined ? this.charCol(line, at.col_offset) : at.col
+    // 2.7 reports the tokenizer's position, just past the token.
+    if (at.lineno === undefined && this.msgs.parseErrorOffset === 'token-end' && at.endLine === line && at.endCol > col) col = at.endCol - 1
     let endLine = line
     let endCol = col + 1
     if (end !== undefined) {
@@ -188,6 +192,45 @@ export class Parser {
   }
 
   // --- entry points ------------------------------------------------------------------------------------------------
+
+  /**
+   * `parse`, with a deferred tokenizer error reported when the parser got as far as the token where the tokenizer
+   * stopped (a parse error before it wins). The PEG parser also reports an unclosed bracket instead of its own
+   * error when it had read past the bracket's line.
+   * @cpython Parser/pegen_errors.c#_PyPegen_tokenize_full_source_to_check_for_errors
+   */
+  parseReportingTokenizerErrors(mode: Mode): Node {
+    const t = this.tokenizer
+    const deferred = t.deferredError
+    let tree: Node
+    try {
+      tree = this.parse(mode)
+    } catch (e) {
+      if (deferred !== null && e instanceof SyntaxErrorInfo) {
+        if (this.i >= t.eofIndex) throw deferred
+        // The line of the furthest token the parser looked at decides (≈ the current token's, or the error's).
+        const furthest = Math.max(this.toks[Math.min(this.i, this.toks.length - 1)]!.line, e.lineno)
+        if (this.msgs.tokenizerErrors === 'eager' && t.unclosedLine !== null && furthest > t.unclosedLine) throw deferred
+      }
+      throw e
+    }
+    if (deferred !== null) throw deferred
+    return tree
+  }
+
+  /** See `interactiveStatus`. */
+  probe(): InteractiveStatus {
+    const t = this.tokenizer
+    const deferred = (): InteractiveStatus => (t.deferredKind === 'eof' ? 'incomplete' : t.deferredKind === 'string' ? 'unterminated-string' : 'error')
+    try {
+      this.parse('single')
+    } catch (e) {
+      if (!(e instanceof SyntaxErrorInfo)) throw e
+      if (this.i < t.eofIndex) return 'error'
+      return t.deferredError === null ? 'incomplete' : deferred()
+    }
+    return t.deferredError === null ? 'complete' : deferred()
+  }
 
   parse(mode: Mode): Node {
     if (mode === 'eval') {
@@ -535,7 +578,9 @@ export class Parser {
     if (this.tok.type !== 'NEWLINE') return this.simpleStatements()
     this.next()
     if (this.tt() !== 'INDENT') {
-      const e = this.error(this.msgs.expectedIndentedBlock(what, headerLine), this.tok)
+      // It spans the token found instead of the block (3.13+ underline it).
+      const t = this.tok
+      const e = this.error(this.msgs.expectedIndentedBlock(what, headerLine), t, t.endCol > t.col && t.endLine === t.line ? t : undefined)
       throw new SyntaxErrorInfo('IndentationError', e.msg, e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset)
     }
     this.next()
@@ -1511,9 +1556,29 @@ function shiftPositions(n: Node, lineDelta: number, colDelta: number): void {
 }
 
 /** Parses source text; throws SyntaxErrorInfo. */
+/**
+ * How an interactive input stands: 'complete' (it parses), 'error' (the parser fails before the end of what was
+ * typed: report it now), 'incomplete' (the parser ran out of input, or the input ends inside brackets or after a
+ * backslash: read another line) or 'unterminated-string' (it ends inside a triple-quoted string). Blocks still end
+ * at a blank line (the REPL decides that).
+ * @cpython Parser/pegen.c#_PyPegen_run_parser
+ */
+export type InteractiveStatus = 'complete' | 'incomplete' | 'unterminated-string' | 'error'
+
+export function interactiveStatus(source: string, opts: Omit<ParseOptions, 'mode'>): InteractiveStatus {
+  let p: Parser
+  try {
+    p = new Parser(source, { ...opts, mode: 'single', deferTokenizerErrors: true })
+  } catch (e) {
+    if (e instanceof SyntaxErrorInfo) return 'error'
+    throw e
+  }
+  return p.probe()
+}
+
 export function parse(source: string, opts: ParseOptions): Node {
   const p = new Parser(source, opts)
-  return p.parse(opts.mode)
+  return p.parseReportingTokenizerErrors(opts.mode)
 }
 
 function isAscii(text: string): boolean {

@@ -49,8 +49,14 @@ export class Tokenizer {
   private readonly tokens: Token[] = []
   private atLineStart = true
   private readonly lines: string[]
+  /** An error was raised because the input ended inside a token. */
+  private atEofIn = false
 
-  constructor(src: string, filename: string, msgs: SyntaxMessages) {
+  /** Report tokenizer errors lazily whatever the profile says (the REPL's completeness probe). */
+  private readonly forceLazy: boolean
+
+  constructor(src: string, filename: string, msgs: SyntaxMessages, forceLazy = false) {
+    this.forceLazy = forceLazy
     this.src = src
     this.filename = filename
     this.msgs = msgs
@@ -70,7 +76,36 @@ export class Tokenizer {
     this.tokens.push({ type, value, start, end, line, col, endLine, endCol })
   }
 
+  /** 'lazy' mode: the tokenizer error that ends the token list (the parser reports it when it gets there). */
+  deferredError: SyntaxErrorInfo | null = null
+  /**
+   * Why the deferred error happened: the input ended inside brackets or after a continuation ('eof'), inside a
+   * string ('string'), or something else ('error').
+   */
+  deferredKind: 'eof' | 'string' | 'error' = 'error'
+  /** The index of the first token the end of input produced (the closing NEWLINE, DEDENTs, ENDMARKER). */
+  eofIndex = 0
+
+  /** The line of the innermost bracket still open at the end of input, or null. */
+  unclosedLine: number | null = null
+
   tokenize(): Token[] {
+    const lazy = this.msgs.tokenizerErrors === 'lazy' || this.forceLazy
+    try {
+      return this.tokenizeAll()
+    } catch (e) {
+      if (!(e instanceof SyntaxErrorInfo)) throw e
+      // The PEG parser, too, meets an unclosed bracket only when it runs out of tokens (see Parser).
+      if (!lazy && this.unclosedLine === null) throw e
+      this.deferredError = e
+      this.deferredKind = this.atEofIn ? 'string' : this.pos >= this.src.length ? 'eof' : 'error'
+      this.eofIndex = this.tokens.length
+      this.push('ENDMARKER', '', this.pos, this.pos, this.line, 0)
+      return this.tokens
+    }
+  }
+
+  private tokenizeAll(): Token[] {
     const src = this.src
     while (this.pos < src.length) {
       if (this.atLineStart && this.parens.length === 0) {
@@ -148,8 +183,13 @@ export class Tokenizer {
     }
     if (this.parens.length > 0) {
       const [ch, line, col] = this.parens[this.parens.length - 1]!
-      throw this.error(this.msgs.neverClosed(ch), line, col)
+      this.unclosedLine = line
+      if (this.msgs.tokenizerErrors === 'eager' && !this.forceLazy) throw this.error(this.msgs.neverClosed(ch), line, col)
+      // The LL(1) tokenizer hits EOF: at the end of the last line.
+      const last = src.endsWith('\n') ? this.line - 1 : this.line
+      throw this.error(this.msgs.neverClosed(ch), last, this.lineText(last).length)
     }
+    this.eofIndex = this.tokens.length
     if (!this.atLineStart) this.push('NEWLINE', '', this.pos, this.pos, this.line, this.pos - this.lineStart)
     while (this.indents.length > 1) {
       this.indents.pop()
@@ -271,6 +311,7 @@ export class Tokenizer {
     p += quote.length
     for (;;) {
       if (p >= src.length) {
+        this.atEofIn = true
         if (triple) throw this.unterminated(this.msgs.unterminatedTriple(startLine), startLine, col)
         throw this.unterminated(this.msgs.unterminatedString(startLine), startLine, col)
       }

@@ -37,6 +37,7 @@ import { _PyFrame_GetFrameObject, type Frame } from './frame.js'
 import type { ThreadState } from './threadstate.js'
 import * as gen from './genobject.js'
 import * as imp from './import.js'
+import { fill } from './errors.js'
 
 export { PyLong_FromNumber }
 
@@ -495,7 +496,8 @@ export function unpackSequence(rt: Runtime, seq: PyObject, before: number, after
       const extra = it.ob_type.tp_iternext!(it)
       if (extra !== null) {
         Py_DECREF(extra)
-        const n = t.sq_length !== null ? t.sq_length(seq) : -1
+        // Only an exact dict has a known size here (exact lists and tuples took the path above).
+        const n = t === rt.types.dict ? (seq as unknown as { ma_used: number }).ma_used : -1
         throw tooMany(rt, before, n, n >= 0)
       }
       return out
@@ -522,10 +524,10 @@ function notEnough(rt: Runtime, expected: number, got: number, atLeast: boolean)
   return PyErr_Format(rt, 'ValueError', `not enough values to unpack (expected ${atLeast ? 'at least ' : ''}${expected}, got ${got})`)
 }
 
+/** @cpython Python/ceval.c#_PyEval_UnpackIterable */
 function tooMany(rt: Runtime, expected: number, got: number, known: boolean): PyErr {
-  if (known && rt.profile.messages['unpackTooManyGot']) {
-    return PyErr_Format(rt, 'ValueError', `too many values to unpack (expected ${expected}, got ${got})`)
-  }
+  const tpl = rt.profile.messages.unpackTooManyGot
+  if (known && tpl !== null) return PyErr_Format(rt, 'ValueError', fill(tpl, { expected: String(expected), got: String(got) }))
   return PyErr_Format(rt, 'ValueError', `too many values to unpack (expected ${expected})`)
 }
 

@@ -165,8 +165,12 @@ function bindArguments(
         }
         Py_DECREF(value)
         releaseRemaining(j + 1)
-        if (names.slice(0, posonly).includes(key)) {
-          throw PyErr_Format(rt, 'TypeError', `${funcDisplayName(rt, func)}() got some positional-only arguments passed as keyword arguments: '${key}'`)
+        // Every positional-only parameter named by some keyword, in parameter order.
+        // @cpython Python/ceval.c#positional_only_passed_as_keyword
+        const kwSet = new Set(kn.map((k) => (k as PyUnicodeObject).value))
+        const posonlyNames = names.slice(0, posonly).filter((nm) => kwSet.has(nm))
+        if (posonlyNames.length > 0) {
+          throw PyErr_Format(rt, 'TypeError', `${funcDisplayName(rt, func)}() got some positional-only arguments passed as keyword arguments: '${posonlyNames.join(', ')}'`)
         }
         throw PyErr_Format(rt, 'TypeError', `${funcDisplayName(rt, func)}() got an unexpected keyword argument '${key}'`)
       }

@@ -5,6 +5,7 @@
  * @cpython Python/ceval.c#_PyEval_EvalFrameDefault
  */
 import {
+  PyLong_Check,
   OB_FREED,
   _PyObject_ResolveFreed,
   PyErr,
@@ -65,6 +66,10 @@ const BINARY_SLOTS: readonly (BinarySlot | 'nb_power')[] = [
 
 /** Arguments of BINARY_OP (0–25) → the operation. */
 export function binaryOp(rt: Runtime, oparg: number, lhs: PyObject, rhs: PyObject): PyObject {
+  // Python 2's classic `/` (BINARY_DIVIDE): two ints divide by flooring. @cpython Objects/intobject.c#int_classic_div (2.7)
+  if ((oparg === NB.TRUE_DIVIDE || oparg === NB.INPLACE_TRUE_DIVIDE) && rt.profile.language.classicDivision && PyLong_Check(lhs) && PyLong_Check(rhs)) {
+    oparg = oparg === NB.TRUE_DIVIDE ? NB.FLOOR_DIVIDE : NB.INPLACE_FLOOR_DIVIDE
+  }
   if (oparg < NB.INPLACE_ADD) {
     const slot = BINARY_SLOTS[oparg]!
     if (slot === 'nb_power') return api.PyNumber_Power(rt, lhs, rhs, false)
