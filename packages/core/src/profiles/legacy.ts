@@ -16,6 +16,8 @@ export const legacy = extendProfile(cpython38, {
     platform: 'linux2',
   },
   language: { printStatement: true },
+  // The 2.7 peephole optimizer drops folded sequences longer than 20 (`"abc" * 50` is built at run time).
+  compiler: { foldMaxLength: { tuple: 20, str: 20 } },
   objects: {
     text: { hash: { wide: 'fnv-units' } },
     // The 2.7 PyGC_Head is 32 bytes on x86-64 (a union padded for long double): counted as bytes.

@@ -186,6 +186,12 @@ export interface CPythonProfile {
     readonly assertRaise: 'statement' | 'test' | 'compare-test'
     /** The location of a for loop's `GET_ITER` / `FOR_ITER`: the whole statement, or its iterable (3.13+). */
     readonly forIter: 'statement' | 'iter'
+    /**
+     * The longest sequence constant folding may produce from `seq * n`: the AST optimizer's limits (tuples 256,
+     * str/bytes 4096), or 2.7's peephole optimizer (20 for any sequence).
+     * @cpython Python/ast_opt.c#safe_multiply
+     */
+    readonly foldMaxLength: { readonly tuple: number; readonly str: number }
   }
 
   readonly gc: {
