@@ -110,10 +110,16 @@ export class ReplSession {
 
   private run(text: string): number | null {
     const interp = this.interp
-    const arena: PyObject[] = []
+    const arena = interp.newArena()
+    interp.arena = arena
+    const parsed: PyObject[] = []
     let code: PyCodeObject | null = null
     try {
-      code = interp.compile(text, '<stdin>', 'single', arena)
+      try {
+        code = interp.compile(text, '<stdin>', 'single', parsed)
+      } finally {
+        interp.arenaAdopt(arena, parsed)
+      }
       const res = interp.execCode(code, this.dict, this.dict)
       Py_DECREF(res)
       interp.flushLine()
@@ -134,7 +140,8 @@ export class ReplSession {
       } else throw e
     } finally {
       if (code !== null) Py_DECREF(code)
-      for (const o of arena) Py_DECREF(o)
+      interp.arena = null
+      Py_DECREF(arena)
     }
     return null
   }
