@@ -13,6 +13,7 @@ import {
   PyDict_SetItem,
   PyErr,
   PyList_New,
+  gc_list_merge,
   _PyList_AppendTakeRef,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
@@ -164,6 +165,15 @@ export class Interpreter {
         this.snapshots.push(takeSnapshot(this, `breakpoint ${this.snapshots.length + 1}`, line))
       })
     }
+  }
+
+  /**
+   * Start-up ends: the collections CPython ran while it imported its start-up modules left the objects alive at
+   * that point (builtins, sys, `__main__` and its dict) in an older generation (profile `gc.startupGeneration`).
+   */
+  startupPromote(): void {
+    const k = this.profile.gc.startupGeneration
+    for (let i = 0; i < k; i++) gc_list_merge(this.rt.gc.gen(i), this.rt.gc.gen(k))
   }
 
   /** The `__main__` module's dict (borrowed), or null. */
@@ -806,6 +816,7 @@ export class Interpreter {
       const main = this.newModule('__main__', shown)
       this.registerModule('__main__', main)
       Py_DECREF(main)
+      this.startupPromote()
       const dict = (main as unknown as { md_dict: PyDictObject }).md_dict
       const arena = this.newArena()
       this.arena = arena

@@ -55,6 +55,7 @@ export class ReplSession {
   ) {
     const main = interp.newModule('__main__', null)
     interp.registerModule('__main__', main)
+    interp.startupPromote()
     Py_DECREF(main)
     this.dict = (main as unknown as { md_dict: PyDictObject }).md_dict
     if (banner) {

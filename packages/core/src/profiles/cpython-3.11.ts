@@ -135,6 +135,8 @@ export const cpython311: CPythonProfile = freezeProfile({
     gcHeadSize: 16,
     preHeaderSize: 16,
     immortalsDuringCollect: 'none',
+    // Observed: `globals()` is in generation 2 when a script starts.
+    startupGeneration: 2,
     weakrefClearing: 'before-finalizers',
     resurrection: 'per-object',
     finalizerPolicy: 'pep442',

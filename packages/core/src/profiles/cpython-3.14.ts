@@ -30,6 +30,7 @@ export const cpython314 = extendProfile(cpython313, {
   },
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
   gc: {
+    startupGeneration: 0,
     collector: 'incremental',
     thresholds: [2000, 10, 0],
     threshold2Ignored: true,

@@ -71,6 +71,8 @@ export const cpython38 = extendProfile(cpython311, {
     generators: { attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', '__name__', '__qualname__'] },
   },
   gc: {
+    // Observed: `globals()` is in generation 1 when a script starts (2.7 too).
+    startupGeneration: 1,
     preHeaderSize: 0,
     resurrection: 'all-or-nothing-uncounted',
     api: { isFinalized: false },

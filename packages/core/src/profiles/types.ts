@@ -204,6 +204,11 @@ export interface CPythonProfile {
     /** Extra words before the GC head for instances with a managed dict (3.11+). */
     readonly preHeaderSize: number
     readonly immortalsDuringCollect: 'none' | 'move-to-permanent' | 'untrack'
+    /**
+     * The generation that start-up objects (builtins, sys, `__main__` and its dict) sit in when the program starts:
+     * the collections run while the interpreter imported its start-up modules promoted them (0: not modelled).
+     */
+    readonly startupGeneration: 0 | 1 | 2
     readonly weakrefClearing: 'before-finalizers' | 'split'
     readonly resurrection: 'none' | 'all-or-nothing-counted' | 'all-or-nothing-uncounted' | 'per-object'
     readonly finalizerPolicy: 'legacy-gc-garbage' | 'pep442'
