@@ -11,6 +11,7 @@ import {
   PyLong_FromBigInt,
   PyLong_FromNumber,
   PyTuple_FromArraySteal,
+  _PyTuple_NewFilled,
   PyUnicode_FromString,
   PyUnicode_InternInPlace,
   Py_DECREF,
@@ -322,7 +323,8 @@ export class ConstantFactory {
 
   private foldTuple(n: Node): void {
     const items = n.elts.map((e: Node) => incref(this.objOf(e)))
-    this.makeConst(n, PyTuple_FromArraySteal(this.rt, items))
+    // The optimizer fills a `PyTuple_New` tuple: tracked even when its items are atomic.
+    this.makeConst(n, items.length === 0 ? PyTuple_FromArraySteal(this.rt, items) : _PyTuple_NewFilled(this.rt, items.length, items))
   }
 
   /** `x in [1, 2]` → `x in (1, 2)`; `x in {1, 2}` → frozenset. */
