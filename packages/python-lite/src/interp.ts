@@ -174,6 +174,8 @@ export class Interpreter {
   startupPromote(): void {
     const k = this.profile.gc.startupGeneration
     for (let i = 0; i < k; i++) gc_list_merge(this.rt.gc.gen(i), this.rt.gc.gen(k))
+    const counts = this.profile.gc.startupCounts
+    if (counts !== null) for (let i = 0; i < 3; i++) this.rt.gc.generations[i]!.count = counts[i]!
   }
 
   /** The `__main__` module's dict (borrowed), or null. */

@@ -137,6 +137,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     immortalsDuringCollect: 'none',
     // Observed: `globals()` is in generation 2 when a script starts.
     startupGeneration: 2,
+    startupCounts: null,
     weakrefClearing: 'before-finalizers',
     resurrection: 'per-object',
     finalizerPolicy: 'pep442',

@@ -25,7 +25,7 @@ export const cpython313 = extendProfile(cpython312, {
   },
   compiler: { assertRaise: 'test', forIter: 'iter' },
   eval: { generators: { closeReturnsValue: true } },
-  gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
+  gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true, startupCounts: null },
   output: { replSourceLines: true, exceptionPrinter: 'traceback-module' },
   messages: {
     atexitCallbackError: 'Exception ignored in atexit callback {obj}',

@@ -209,6 +209,11 @@ export interface CPythonProfile {
      * the collections run while the interpreter imported its start-up modules promoted them (0: not modelled).
      */
     readonly startupGeneration: 0 | 1 | 2
+    /**
+     * The generation counts start-up leaves behind (null: all zero). A count 0 over its threshold is a collection
+     * still pending, which the program's first eval-breaker check runs.
+     */
+    readonly startupCounts: readonly [number, number, number] | null
     readonly weakrefClearing: 'before-finalizers' | 'split'
     readonly resurrection: 'none' | 'all-or-nothing-counted' | 'all-or-nothing-uncounted' | 'per-object'
     readonly finalizerPolicy: 'legacy-gc-garbage' | 'pep442'
