@@ -1050,6 +1050,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             sp = base
           }
           lp[sp++] = res!
+          // CALL ends with an eval-breaker check (3.12+): a collection scheduled during the call runs here.
+          if (rt.gc.scheduled) {
+            save()
+            evalBreaker(ts)
+          }
           break
         }
         case Op.CALL_FUNCTION_EX: {
@@ -1071,6 +1076,10 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             Py_DECREF(callargs)
             Py_XDECREF(kwargs)
             Py_XDECREF(nullSlot ?? null)
+          }
+          if (rt.gc.scheduled) {
+            save()
+            evalBreaker(ts)
           }
           break
         }
