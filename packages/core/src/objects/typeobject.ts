@@ -5,7 +5,7 @@
  * @cpython Objects/typeobject.c
  */
 import { PyErr, PyErr_Format } from '../errors.js'
-import { PyObject_GC_Del, PyObject_InitStatic, _PyObject_GC_UNTRACK } from '../object/alloc.js'
+import { PyObject_Free, PyObject_GC_Del, PyObject_InitStatic, _PyObject_GC_UNTRACK } from '../object/alloc.js'
 import type { PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF, Py_XDECREF } from '../object/refcount.js'
 import {
@@ -991,6 +991,13 @@ export function type_new(metatypeIn: PyTypeObject, args: PyObject, kwds: PyObjec
     wrapSpecial(rt, tdict, '__init_subclass__', rt.types.classmethod)
     wrapSpecial(rt, tdict, '__class_getitem__', rt.types.classmethod)
     type_new_descriptors(rt, type, base, slots)
+    if (rt.profile.objects.heapTypeGC === 'when-adding-fields' && (base.tp_flags & Py_TPFLAGS_HAVE_GC) === 0 && type.tp_basicsize <= base.tp_basicsize) {
+      // 2.7: no new instance fields and a non-GC base, so instances cannot be part of a cycle.
+      type.tp_flags &= ~Py_TPFLAGS_HAVE_GC
+      type.tp_free = PyObject_Free
+      type.tp_traverse = null
+      type.tp_clear = null
+    }
     // type_new_set_classcell
     const cell = PyDict_GetItemStr(tdict, '__classcell__')
     if (cell !== null) {

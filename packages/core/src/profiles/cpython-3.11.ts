@@ -36,6 +36,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     listSortMerge: 'powersort',
     listSortRuns: 'strict-descending',
     typeVectorcall: true,
+    heapTypeGC: 'always',
     dictUnion: true,
     sliceHashable: false,
     rangeIteratorIndex: true,

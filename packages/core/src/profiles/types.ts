@@ -43,6 +43,12 @@ export interface CPythonProfile {
     readonly internedStrings: 'mortal' | 'all-immortal' | 'c-api-immortal'
     readonly instanceDict: 'always-dict' | 'lazy-values' | 'inline-values'
     /**
+     * Whether every class is a GC type (3.x), or only one that adds instance fields or has a GC base (2.7: the
+     * instances of `class S(object): __slots__ = ()` are not tracked).
+     * @cpython Objects/typeobject.c#type_new
+     */
+    readonly heapTypeGC: 'always' | 'when-adding-fields'
+    /**
      * Where a heap type's instances keep their `__dict__` and weakref list: pointers in the object body (≤3.10), the
      * dict in the pre-header (3.11), both in the pre-header (3.12+).
      */
