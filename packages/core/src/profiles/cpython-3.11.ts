@@ -37,6 +37,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     listSortRuns: 'strict-descending',
     typeVectorcall: true,
     heapTypeGC: 'always',
+    dictTraverse: 'str-keys-skipped',
     dictUnion: true,
     sliceHashable: false,
     rangeIteratorIndex: true,

@@ -20,6 +20,7 @@ export const legacy = extendProfile(cpython38, {
   compiler: { foldMaxLength: { tuple: 20, str: 20 } },
   objects: {
     heapTypeGC: 'when-adding-fields',
+    dictTraverse: 'keys-and-values',
     text: { hash: { wide: 'fnv-units' } },
     // The 2.7 PyGC_Head is 32 bytes on x86-64 (a union padded for long double): counted as bytes.
     sizeof: { strAsciiBase: [4, 4, 1], strLatin1Base: [4, 4, 1], strUcs2Base: [9], strUcs4Base: [9], bytesBase: [4, 5, 1], tupleBase: [3, 32], listBase: [5, 32], dictEmpty: [31, 32], setBase: [25, 32],

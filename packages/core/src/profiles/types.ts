@@ -49,6 +49,12 @@ export interface CPythonProfile {
      */
     readonly heapTypeGC: 'always' | 'when-adding-fields'
     /**
+     * What `dict_traverse` visits: values only in str-keyed tables, value then key otherwise (3.x); every key then
+     * its value (2.7).
+     * @cpython Objects/dictobject.c#dict_traverse
+     */
+    readonly dictTraverse: 'str-keys-skipped' | 'keys-and-values'
+    /**
      * Where a heap type's instances keep their `__dict__` and weakref list: pointers in the object body (≤3.10), the
      * dict in the pre-header (3.11), both in the pre-header (3.12+).
      */
