@@ -127,7 +127,7 @@ export const cpython311: CPythonProfile = freezeProfile({
       attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', 'gi_suspended', '__name__', '__qualname__'],
     },
   },
-  compiler: { assertRaise: 'compare-test', forIter: 'statement', foldMaxLength: { tuple: 256, str: 4096 } },
+  compiler: { assertRaise: 'compare-test', forIter: 'statement', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false },
   gc: {
     collector: 'generational',
     thresholds: [700, 10, 10],

@@ -112,7 +112,7 @@ export const cpython38 = extendProfile(cpython311, {
     powTernaryOp: 'pow()',
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
-  compiler: { assertRaise: 'statement', forIter: 'statement', foldMaxLength: { tuple: 256, str: 4096 } },
+  compiler: { assertRaise: 'statement', forIter: 'statement', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false },
   output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   baselines: {

@@ -17,7 +17,7 @@ export const legacy = extendProfile(cpython38, {
   },
   language: { printStatement: true },
   // The 2.7 peephole optimizer drops folded sequences longer than 20 (`"abc" * 50` is built at run time).
-  compiler: { foldMaxLength: { tuple: 20, str: 20 } },
+  compiler: { foldMaxLength: { tuple: 20, str: 20 }, listCompInline: true },
   objects: {
     heapTypeGC: 'when-adding-fields',
     dictTraverse: 'keys-and-values',

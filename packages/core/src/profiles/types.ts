@@ -204,6 +204,11 @@ export interface CPythonProfile {
      * @cpython Python/ast_opt.c#safe_multiply
      */
     readonly foldMaxLength: { readonly tuple: number; readonly str: number }
+    /**
+     * 2.7: a list comprehension runs inline in the enclosing scope, with no function of its own, and its loop
+     * variables stay bound there after it ends.
+     */
+    readonly listCompInline: boolean
   }
 
   readonly gc: {
