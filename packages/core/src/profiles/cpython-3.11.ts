@@ -124,6 +124,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     generators: {
       stopIterationToRuntimeError: true,
       closeReturnsValue: false,
+      closeAtPlainYieldKeepsLocals: false,
       attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', 'gi_suspended', '__name__', '__qualname__'],
     },
   },

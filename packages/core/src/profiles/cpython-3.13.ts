@@ -24,7 +24,7 @@ export const cpython313 = extendProfile(cpython312, {
     exceptions: { absent: [] },
   },
   compiler: { assertRaise: 'test', forIter: 'iter' },
-  eval: { generators: { closeReturnsValue: true } },
+  eval: { generators: { closeReturnsValue: true, closeAtPlainYieldKeepsLocals: true } },
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true, startupCounts: null },
   output: { replSourceLines: true, exceptionPrinter: 'traceback-module' },
   messages: {

@@ -28,7 +28,8 @@ export const cpython314 = extendProfile(cpython313, {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
     },
   },
-  eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
+  // 3.14's close() fast path clears the locals, which frees them as the thrown GeneratorExit would.
+  eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true, generators: { closeAtPlainYieldKeepsLocals: false } },
   gc: {
     startupGeneration: 0,
     collector: 'incremental',

@@ -183,6 +183,11 @@ export interface CPythonProfile {
       readonly stopIterationToRuntimeError: boolean
       /** `close()` returns the value the generator returned on GeneratorExit (3.13+); false: always None. */
       readonly closeReturnsValue: boolean
+      /**
+       * 3.13.0: `close()` of a generator suspended at a yield outside any try block only marks it completed (no
+       * GeneratorExit is thrown, its locals stay until it is freed), so a cycle through them survives finalization.
+       */
+      readonly closeAtPlainYieldKeepsLocals: boolean
       /** The getset attributes generators have (gi_suspended 3.11+, gi_yieldfrom 3.5+, __qualname__ 3.5+). */
       readonly attributes: readonly string[]
     }
