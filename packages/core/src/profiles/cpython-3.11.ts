@@ -61,6 +61,7 @@ export const cpython311: CPythonProfile = freezeProfile({
       funcTypeParams: false,
       funcClear: 'globals-first',
       methodWrappers: 'wraps',
+      wrapsAnnotations: true,
       classmethodChaining: true,
       codeQualname: true,
       weakrefTypeNames: ['weakref.ReferenceType', 'weakref.ProxyType', 'weakref.CallableProxyType'],

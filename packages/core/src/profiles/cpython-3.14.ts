@@ -23,6 +23,8 @@ export const cpython314 = extendProfile(cpython313, {
     tupleHashCache: true,
     // PyTupleObject gains ob_hash; PyFunctionObject gains func_annotate (PEP 649).
     sizeof: { tupleBase: [6], function: [20, 4] },
+    // PEP 649: staticmethod/classmethod no longer copy `__annotations__` (observed: no empty annotations dict).
+    runtimeObjects: { wrapsAnnotations: false },
     numbers: { ownGetattro: [], intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
     exceptions: {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },

@@ -507,9 +507,11 @@ export interface RuntimeObjectsProfile {
   readonly funcClear: 'code-first' | 'globals-first' | 'globals-first-reset-names'
   /**
    * classmethod/staticmethod: plain wrappers (≤3.9), or wrappers that copy `__module__`, `__name__`, `__qualname__`,
-   * `__doc__`, `__annotations__`, expose `__wrapped__`, repr as `<classmethod(f)>`, with a callable staticmethod (3.10+).
+   * `__doc__` (and `__annotations__`, see wrapsAnnotations), expose `__wrapped__`, repr as `<classmethod(f)>`, with a callable staticmethod (3.10+).
    */
   readonly methodWrappers: 'plain' | 'wraps'
+  /** Whether those wrappers copy `__annotations__` too (3.10–3.13; 3.14's lazy annotations are not copied). */
+  readonly wrapsAnnotations: boolean
   /** `classmethod.__get__` chains to the wrapped object's `__get__` (3.9–3.12). */
   readonly classmethodChaining: boolean
   /** `code.co_qualname` (3.11+). */
