@@ -12,6 +12,9 @@ import {
   PyDict_New,
   PyDict_SetItem,
   PyErr,
+  PyList_New,
+  gc_list_merge,
+  _PyList_AppendTakeRef,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
   Py_DECREF,
@@ -21,6 +24,7 @@ import {
   type CPythonProfile,
   type PyCodeObject,
   type PyDictObject,
+  type PyListObject,
   type PyObject,
   type Runtime,
   type PyBaseExceptionObject,
@@ -106,8 +110,8 @@ export class Interpreter {
   sys!: SysState
   /** Modules in import order (for finalization). */
   readonly importOrder: string[] = []
-  /** The script-mode parser arena: objects the parser created, alive while the module runs. */
-  arena: PyObject[] | null = null
+  /** The script-mode parser arena's `a_objects` list: objects the parser created, alive while the module runs. */
+  arena: PyListObject | null = null
   finalized = false
   /** Set during finalization: tracebacks no longer show source lines (the io machinery is gone). */
   finalizingSources = false
@@ -175,6 +179,17 @@ export class Interpreter {
     }
   }
 
+  /**
+   * Start-up ends: the collections CPython ran while it imported its start-up modules left the objects alive at
+   * that point (builtins, sys, `__main__` and its dict) in an older generation (profile `gc.startupGeneration`).
+   */
+  startupPromote(): void {
+    const k = this.profile.gc.startupGeneration
+    for (let i = 0; i < k; i++) gc_list_merge(this.rt.gc.gen(i), this.rt.gc.gen(k))
+    const counts = this.profile.gc.startupCounts
+    if (counts !== null) for (let i = 0; i < 3; i++) this.rt.gc.generations[i]!.count = counts[i]!
+  }
+
   /** The `__main__` module's dict (borrowed), or null. */
   mainDict(): PyDictObject | null {
     const m = PyDict_GetItemStr(this.modules, '__main__')
@@ -204,7 +219,7 @@ export class Interpreter {
     // interp->builtins and interp->sysdict: the interpreter's own references to its first two modules.
     if (this.builtinsModule !== undefined) visit(this.builtinsModule)
     if (this.sysModule !== undefined) visit(this.sysModule)
-    if (this.arena) for (const o of this.arena) visit(o)
+    if (this.arena) visit(this.arena)
     for (const o of this.extraRoots) visit(o)
     for (const cb of this.atexitCallbacks) {
       visit(cb.func)
@@ -673,6 +688,21 @@ export class Interpreter {
   }
 
   /** Parses and compiles source text into a code object (a new reference). SyntaxError is raised as PyErr. */
+  /**
+   * A parser arena (`_PyArena_New`): its `a_objects` list is a real, tracked list (so `gc.get_referrers` of a
+   * literal finds it). The compiler fills a plain array; `arenaAdopt` moves those references into the list.
+   * @cpython Python/pyarena.c#_PyArena_New
+   */
+  newArena(): PyListObject {
+    return PyList_New(this.rt, 0)
+  }
+
+  /** `_PyArena_AddPyObject` for every object the compilation created (the list takes the references). */
+  arenaAdopt(list: PyListObject, objs: PyObject[]): void {
+    for (const o of objs) _PyList_AppendTakeRef(list, o)
+    objs.length = 0
+  }
+
   compile(source: string, filename: string, mode: CompileMode, arena: PyObject[] | null): PyCodeObject {
     this.sources.add(filename, source)
     try {
@@ -816,12 +846,18 @@ export class Interpreter {
       const main = this.newModule('__main__', shown)
       this.registerModule('__main__', main)
       Py_DECREF(main)
+      this.startupPromote()
       const dict = (main as unknown as { md_dict: PyDictObject }).md_dict
-      const arena: PyObject[] = []
+      const arena = this.newArena()
       this.arena = arena
+      const parsed: PyObject[] = []
       let code: PyCodeObject | null = null
       try {
-        code = this.compile(typeof source === 'string' ? source : this.decodeMainSource(source, shown), shown, 'exec', arena)
+        try {
+          code = this.compile(typeof source === 'string' ? source : this.decodeMainSource(source, shown), shown, 'exec', parsed)
+        } finally {
+          this.arenaAdopt(arena, parsed)
+        }
         const res = this.execCode(code, dict, dict)
         Py_DECREF(res)
         this.flushLine()
@@ -836,7 +872,7 @@ export class Interpreter {
       } finally {
         if (code !== null) Py_DECREF(code)
         this.arena = null
-        for (const o of arena) Py_DECREF(o)
+        Py_DECREF(arena)
       }
       this.snapshotAtExit()
     } catch (e) {

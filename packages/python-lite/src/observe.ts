@@ -142,7 +142,7 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
       type: o.ob_type.tp_name,
       repr: safeRepr(rt, o),
       refcnt: o.ob_refcnt,
-      immortal: (o.ob_flags & OB_IMMORTAL) !== 0 || o.ob_refcnt >= 0x8000_0000,
+      immortal: (o.ob_flags & OB_IMMORTAL) !== 0 || o.ob_refcnt >= 0x4000_0000,
       tracked: o._gc_next !== null,
       generation: generationOf(rt, o, gens),
       finalized: (o.gc_flags & 1) !== 0,

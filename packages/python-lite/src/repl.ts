@@ -69,6 +69,7 @@ export class ReplSession {
   ) {
     const main = interp.newModule('__main__', null)
     interp.registerModule('__main__', main)
+    interp.startupPromote()
     Py_DECREF(main)
     this.dict = (main as unknown as { md_dict: PyDictObject }).md_dict
     this.discardStartupClasses()
@@ -167,10 +168,16 @@ export class ReplSession {
 
   private run(text: string): number | null {
     const interp = this.interp
-    const arena: PyObject[] = []
+    const arena = interp.newArena()
+    interp.arena = arena
+    const parsed: PyObject[] = []
     let code: PyCodeObject | null = null
     try {
-      code = interp.compile(text, '<stdin>', 'single', arena)
+      try {
+        code = interp.compile(text, '<stdin>', 'single', parsed)
+      } finally {
+        interp.arenaAdopt(arena, parsed)
+      }
       if (interp.profile.output.replSourceLines) interp.sources.addInteractive(code, text)
       const res = interp.execCode(code, this.dict, this.dict)
       Py_DECREF(res)
@@ -192,7 +199,8 @@ export class ReplSession {
       } else throw e
     } finally {
       if (code !== null) Py_DECREF(code)
-      for (const o of arena) Py_DECREF(o)
+      interp.arena = null
+      Py_DECREF(arena)
     }
     return null
   }

@@ -77,7 +77,7 @@ export function auditRefcounts(rt: Runtime, extraRoots: readonly PyObject[] = []
   for (const op of extraRoots) bump('root', op)
   const differences: AuditDifference[] = []
   for (const op of objs) {
-    if ((op.ob_flags & OB_IMMORTAL) !== 0 || op.ob_refcnt >= 0x8000_0000) continue
+    if ((op.ob_flags & OB_IMMORTAL) !== 0 || op.ob_refcnt >= 0x4000_0000) continue
     let exp = expected.get(op) ?? 0
     if ((op.ob_flags & OB_STATIC) !== 0) exp += rt.profile.objects.staticInitialRefcount !== null && isStaticCounted(rt, op) ? rt.profile.objects.staticInitialRefcount : 1
     if (op.ob_refcnt !== exp) differences.push({ op, type: op.ob_type.tp_name, actual: op.ob_refcnt, expected: exp })

@@ -1,17 +1,19 @@
 /**
  * Reference counting: `Py_INCREF`, `Py_DECREF` and friends.
  *
- * Immortality: an object whose count is at least 2**31 is immortal — INCREF and DECREF leave it alone. This one rule
- * covers every profile: 3.12/3.13 store 4294967295 (low 32 bits negative), 3.14 stores 3 << 30, and counts of
- * earlier versions never get near 2**31 (3.11's static objects start at 999999999).
- * DEVIATION(cpython): a ≤3.11 count forced to 2**31 or more through unsafe writes is treated as immortal.
+ * Immortality: an object whose count is at least 2**30 is immortal — INCREF and DECREF leave it alone. This one rule
+ * covers every profile: 3.12/3.13 store 4294967295 (low 32 bits negative), 3.14 stores 3 << 30 (64-bit) or 7 << 28
+ * (32-bit, whose `_Py_IsImmortal` tests against 1 << 30), and counts of earlier versions never get near 2**30
+ * (3.11's static objects start at 999999999).
+ * DEVIATION(cpython): a count forced into [2**30, 2**31) through unsafe writes is treated as immortal on 64-bit
+ * 3.12+ (and on ≤3.11).
  *
  * @cpython Include/object.h#Py_INCREF
  */
 import { tracing } from '../events.js'
 import { OB_FREED, type PyObject } from './object.js'
 
-export const IMMORTAL_MIN = 0x8000_0000
+export const IMMORTAL_MIN = 0x4000_0000
 
 /** `Py_REFCNT`. */
 export function Py_REFCNT(op: PyObject): number {

@@ -642,6 +642,19 @@ export function dict_traverse(self: PyObject, visit: visitproc, arg: unknown): n
   const values = mp.ma_values
   // A dict that shares an instance's inline values does not visit them (the instance does).
   if (mp.ma_split !== null && mp.ma_split.embedded) return 0
+  if (mp.ob_type.tp_runtime.profile.objects.dictTraverse === 'keys-and-values') {
+    // 2.7: every entry's key, then its value.
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]
+      const v = values[i]
+      if (k === undefined || v === undefined || v === null) continue
+      let r = visit(k, arg)
+      if (r !== 0) return r
+      r = visit(v, arg)
+      if (r !== 0) return r
+    }
+    return 0
+  }
   const general = !mp.dk_unicode && mp.ma_split === null
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]

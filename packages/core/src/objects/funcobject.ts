@@ -536,7 +536,9 @@ function sm_call(self: PyObject, args: readonly PyObject[], start: number, nargs
  */
 function functools_wraps(wrapper: PyObject, wrapped: PyObject): void {
   const rt = rtOf(wrapper)
-  for (const attr of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
+  const attrs = ['__module__', '__name__', '__qualname__', '__doc__']
+  if (rt.profile.objects.runtimeObjects.wrapsAnnotations) attrs.push('__annotations__')
+  for (const attr of attrs) {
     const value = _PyObject_LookupAttrStr(wrapped, attr)
     if (value === null) continue
     const name = PyUnicode_InternFromString(rt, attr)

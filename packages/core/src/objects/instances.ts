@@ -882,19 +882,21 @@ export function subtype_dealloc(self: PyObject): void {
   const basedealloc = base.tp_dealloc
   if (_PyObject_GC_IS_TRACKED(self)) _PyObject_GC_UNTRACK(self)
   if (!Py_TRASHCAN_BEGIN(self)) return
+  // A non-GC class (2.7 `__slots__ = ()`) is never tracked, not even around its finalizer.
+  const gcType = (type.tp_flags & Py_TPFLAGS_HAVE_GC) !== 0
   try {
     const hasFinalizer = type.tp_finalize !== null || type.tp_del !== null
     if (type.tp_finalize !== null) {
-      _PyObject_GC_TRACK(self)
+      if (gcType) _PyObject_GC_TRACK(self)
       if (!PyObject_CallFinalizerFromDealloc(self)) return // resurrected
-      _PyObject_GC_UNTRACK(self)
+      if (gcType) _PyObject_GC_UNTRACK(self)
     }
     const ownWeaklist = type.tp_weaklist && !base.tp_weaklist
     if (ownWeaklist && rt.weakrefs.has(self)) rt.clearWeakRefs(self)
     if (type.tp_del !== null) {
-      _PyObject_GC_TRACK(self)
+      if (gcType) _PyObject_GC_TRACK(self)
       if (!callLegacyDel(self, type.tp_del)) return // resurrected
-      _PyObject_GC_UNTRACK(self)
+      if (gcType) _PyObject_GC_UNTRACK(self)
     }
     if (hasFinalizer && ownWeaklist && rt.weakrefs.has(self)) {
       // Weakrefs created by the finalizer.

@@ -60,12 +60,34 @@ function supercheck(rt: Runtime, type: PyTypeObject, obj: PyObject): PyTypeObjec
   throw PyErr_Format(rt, 'TypeError', fmt(rt.profile.messages.superBadObj, { got, type: type.tp_name }))
 }
 
-/** @cpython Objects/typeobject.c#super_init_impl */
+/** @cpython Objects/typeobject.c#super_init */
 function super_init(self: PyObject, args: PyObject, kwds: PyObject | null): void {
+  const rt = rtOf(self)
+  if (kwds !== null && (kwds as PyDictObject).ma_used > 0) throw PyErr_Format(rt, 'TypeError', 'super() takes no keyword arguments')
+  super_init_impl(self, (args as PyTupleObject).ob_item)
+}
+
+/**
+ * `super(...)` without an argument tuple (3.9+ profiles with type vectorcalls).
+ * @cpython Objects/typeobject.c#super_vectorcall
+ */
+function super_vectorcall(type: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): PyObject {
+  const rt = type.ob_type.tp_runtime
+  if (kwnames !== null && (kwnames as PyTupleObject).ob_item.length > 0) throw PyErr_Format(rt, 'TypeError', 'super() takes no keyword arguments')
+  const self = PyType_GenericAlloc(type as PyTypeObject)
+  try {
+    super_init_impl(self, args.slice(start, start + nargs))
+  } catch (e) {
+    Py_DECREF(self)
+    throw e
+  }
+  return self
+}
+
+/** @cpython Objects/typeobject.c#super_init_impl */
+function super_init_impl(self: PyObject, items: readonly PyObject[]): void {
   const su = self as PySuperObject
   const rt = rtOf(su)
-  if (kwds !== null && (kwds as PyDictObject).ma_used > 0) throw PyErr_Format(rt, 'TypeError', 'super() takes no keyword arguments')
-  const items = (args as PyTupleObject).ob_item
   let type: PyObject
   let obj: PyObject | null = null
   if (items.length === 0) {
@@ -240,6 +262,7 @@ export function _PySuper_InitType(rt: Runtime): void {
       tp_descr_get: super_descr_get,
       tp_init: super_init,
       tp_new: (subtype) => PyType_GenericAlloc(subtype),
+      tp_vectorcall: rt.profile.objects.typeVectorcall ? super_vectorcall : null,
       tp_getset: [
         { name: '__thisclass__', get: fieldGetter('type'), set: null },
         { name: '__self__', get: fieldGetter('obj'), set: null },

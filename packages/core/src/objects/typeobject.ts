@@ -5,7 +5,7 @@
  * @cpython Objects/typeobject.c
  */
 import { PyErr, PyErr_Format } from '../errors.js'
-import { PyObject_GC_Del, PyObject_InitStatic, _PyObject_GC_UNTRACK } from '../object/alloc.js'
+import { PyObject_Free, PyObject_GC_Del, PyObject_InitStatic, _PyObject_GC_UNTRACK } from '../object/alloc.js'
 import type { PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF, Py_XDECREF } from '../object/refcount.js'
 import {
@@ -63,6 +63,7 @@ import {
   merge_class_dict,
 } from './object-type.js'
 import { PyObject_CallArgs, PyObject_GetIter, PyObject_IsTrue, PyObject_Vectorcall, reprText } from './protocols.js'
+import { PyWeakref_NewRef } from './weakrefobject.js'
 import { add_operators, argsDict, argsTuple, argsTupleAndDict, callWithTupleDict, fixup_slot_dispatchers, isSlotName, update_slot } from './slots.js'
 import { PyTuple_FromArraySteal, PyTuple_Pack, type PyTupleObject } from './tupleobject.js'
 import {
@@ -305,7 +306,39 @@ export function PyType_Ready(rt: Runtime, t: PyTypeObject): void {
     const bt = b as PyTypeObject
     if (!bt.tp_subclasses.includes(t)) bt.tp_subclasses.push(t)
   }
+  add_subclass_weakrefs(rt, t)
   t.tp_flags |= Py_TPFLAGS_READY
+}
+
+/**
+ * The weak references the bases' `tp_subclasses` dicts hold to each heap class (one per base, `add_subclass`).
+ * NON-CPYTHON: kept here by subclass (the dicts are plain lists in this model); not traversed, as in CPython.
+ */
+const subclassWeakrefs = new WeakMap<Runtime, Map<PyTypeObject, PyObject[]>>()
+
+/** @cpython Objects/typeobject.c#add_subclass */
+function add_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
+  if ((t.tp_flags & Py_TPFLAGS_HEAPTYPE) === 0 || t.tp_bases === null) return
+  let m = subclassWeakrefs.get(rt)
+  if (m === undefined) {
+    const refsMap = new Map<PyTypeObject, PyObject[]>()
+    subclassWeakrefs.set(rt, (m = refsMap))
+    rt.auditRoots.push((visit) => {
+      for (const refs of refsMap.values()) for (const r of refs) visit(r)
+    })
+  }
+  const refs = m.get(t) ?? []
+  for (let i = 0; i < (t.tp_bases as PyTupleObject).ob_item.length; i++) refs.push(PyWeakref_NewRef(t, null))
+  m.set(t, refs)
+}
+
+/** `remove_all_subclasses`: the bases drop their weak references to `t`. @cpython Objects/typeobject.c#remove_subclass */
+function remove_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
+  const m = subclassWeakrefs.get(rt)
+  const refs = m?.get(t)
+  if (refs === undefined) return
+  m!.delete(t)
+  for (const r of refs) Py_DECREF(r)
 }
 
 /** The part of a builtin docstring after its signature line. @cpython Objects/typeobject.c#_PyType_GetDocFromInternalDoc */
@@ -599,6 +632,7 @@ export function type_dealloc(self: PyObject): void {
       if (i >= 0) subs.splice(i, 1)
     }
   }
+  remove_subclass_weakrefs(rt, t)
   if (rt.weakrefs.has(t)) rt.clearWeakRefs(t)
   const base = t.tp_base
   const dict = t.tp_dict
@@ -958,6 +992,13 @@ export function type_new(metatypeIn: PyTypeObject, args: PyObject, kwds: PyObjec
     wrapSpecial(rt, tdict, '__init_subclass__', rt.types.classmethod)
     wrapSpecial(rt, tdict, '__class_getitem__', rt.types.classmethod)
     type_new_descriptors(rt, type, base, slots)
+    if (rt.profile.objects.heapTypeGC === 'when-adding-fields' && (base.tp_flags & Py_TPFLAGS_HAVE_GC) === 0 && type.tp_basicsize <= base.tp_basicsize) {
+      // 2.7: no new instance fields and a non-GC base, so instances cannot be part of a cycle.
+      type.tp_flags &= ~Py_TPFLAGS_HAVE_GC
+      type.tp_free = PyObject_Free
+      type.tp_traverse = null
+      type.tp_clear = null
+    }
     // type_new_set_classcell
     const cell = PyDict_GetItemStr(tdict, '__classcell__')
     if (cell !== null) {
@@ -1356,6 +1397,9 @@ function type_set_bases(self: PyObject, value: PyObject | null): void {
     throw e
   }
   for (const b of items) (b as PyTypeObject).tp_subclasses.push(t)
+  // remove_all_subclasses(old bases), then add_all_subclasses(new bases).
+  remove_subclass_weakrefs(rt, t)
+  add_subclass_weakrefs(rt, t)
   Py_XDECREF(oldMro)
   Py_DECREF(oldBases)
   Py_DECREF(oldBase)

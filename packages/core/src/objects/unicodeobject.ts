@@ -169,7 +169,7 @@ export function PyUnicode_InternInPlace(rt: Runtime, op: PyUnicodeObject, immort
     return existing
   }
   if (op.interned !== SSTATE_NOT_INTERNED) return op
-  if ((op.ob_flags & OB_IMMORTAL) !== 0 || op.ob_refcnt >= 0x8000_0000) {
+  if ((op.ob_flags & OB_IMMORTAL) !== 0 || op.ob_refcnt >= 0x4000_0000) {
     op.interned = SSTATE_INTERNED_IMMORTAL_STATIC
     rt.interned.set(op.value, op)
     return op
@@ -191,7 +191,7 @@ function decrefNoDealloc(op: PyObject): void {
   if (op.ob_refcnt === 1) {
     op.ob_refcnt = 0
     op.ob_type.tp_dealloc(op)
-  } else if (op.ob_refcnt < 0x8000_0000) op.ob_refcnt--
+  } else if (op.ob_refcnt < 0x4000_0000) op.ob_refcnt--
 }
 
 /** An interned str for an identifier (a new reference), as the compiler and `PyUnicode_InternFromString` make. */

@@ -24,8 +24,8 @@ export const cpython313 = extendProfile(cpython312, {
     exceptions: { absent: [] },
   },
   compiler: { assertRaise: 'test', forIter: 'iter' },
-  eval: { generators: { closeReturnsValue: true } },
-  gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
+  eval: { generators: { closeReturnsValue: true, closeAtPlainYieldKeepsLocals: true } },
+  gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true, startupCounts: null },
   output: { replSourceLines: true, exceptionPrinter: 'traceback-module', replStartupDiscardedClasses: ['_pyrepl.readline._ReadlineWrapper'] },
   messages: {
     atexitCallbackError: 'Exception ignored in atexit callback {obj}',

@@ -23,14 +23,18 @@ export const cpython314 = extendProfile(cpython313, {
     tupleHashCache: true,
     // PyTupleObject gains ob_hash; PyFunctionObject gains func_annotate (PEP 649).
     sizeof: { tupleBase: [6], function: [20, 4] },
+    // PEP 649: staticmethod/classmethod no longer copy `__annotations__` (observed: no empty annotations dict).
+    runtimeObjects: { wrapsAnnotations: false },
     numbers: { ownGetattro: [], intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
     exceptions: {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
     },
   },
   compiler: { constantFolding: 'cfg', sourceNotDecodable: { located: 'byte' } },
-  eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true },
+  // 3.14's close() fast path clears the locals, which frees them as the thrown GeneratorExit would.
+  eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true, generators: { closeAtPlainYieldKeepsLocals: false } },
   gc: {
+    startupGeneration: 0,
     collector: 'incremental',
     thresholds: [2000, 10, 0],
     threshold2Ignored: true,

@@ -71,6 +71,8 @@ export const cpython38 = extendProfile(cpython311, {
     generators: { attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', '__name__', '__qualname__'] },
   },
   gc: {
+    // Observed: `globals()` is in generation 1 when a script starts (2.7 too).
+    startupGeneration: 1,
     preHeaderSize: 0,
     resurrection: 'all-or-nothing-uncounted',
     api: { isFinalized: false },
@@ -110,7 +112,7 @@ export const cpython38 = extendProfile(cpython311, {
     powTernaryOp: 'pow()',
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
-  compiler: { assertRaise: 'statement', forIter: 'statement', whileJump: 'body', sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
+  compiler: { assertRaise: 'statement', forIter: 'statement', whileJump: 'body', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
   output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   baselines: {

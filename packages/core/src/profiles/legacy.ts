@@ -16,7 +16,11 @@ export const legacy = extendProfile(cpython38, {
     platform: 'linux2',
   },
   language: { printStatement: true, classicDivision: true },
+  // The 2.7 peephole optimizer drops folded sequences longer than 20 (`"abc" * 50` is built at run time).
+  compiler: { foldMaxLength: { tuple: 20, str: 20 }, listCompInline: true, sourceNotDecodable: { encoding: 'ascii', text: "Non-ASCII character '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
   objects: {
+    heapTypeGC: 'when-adding-fields',
+    dictTraverse: 'keys-and-values',
     text: { hash: { wide: 'fnv-units' } },
     // The 2.7 PyGC_Head is 32 bytes on x86-64 (a union padded for long double): counted as bytes.
     sizeof: { strAsciiBase: [4, 4, 1], strLatin1Base: [4, 4, 1], strUcs2Base: [9], strUcs4Base: [9], bytesBase: [4, 5, 1], tupleBase: [3, 32], listBase: [5, 32], dictEmpty: [31, 32], setBase: [25, 32],
@@ -40,7 +44,6 @@ export const legacy = extendProfile(cpython38, {
     debugStatsPermanentLine: false,
     debugObjectLinesNeedDebugObjects: true,
   },
-  compiler: { sourceNotDecodable: { encoding: 'ascii', text: "Non-ASCII character '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
   messages: {
     globalNameError: "global name '{name}' is not defined",
     unraisableDel: 'Exception {type}: {value} in {obj} ignored',

@@ -43,6 +43,18 @@ export interface CPythonProfile {
     readonly internedStrings: 'mortal' | 'all-immortal' | 'c-api-immortal'
     readonly instanceDict: 'always-dict' | 'lazy-values' | 'inline-values'
     /**
+     * Whether every class is a GC type (3.x), or only one that adds instance fields or has a GC base (2.7: the
+     * instances of `class S(object): __slots__ = ()` are not tracked).
+     * @cpython Objects/typeobject.c#type_new
+     */
+    readonly heapTypeGC: 'always' | 'when-adding-fields'
+    /**
+     * What `dict_traverse` visits: values only in str-keyed tables, value then key otherwise (3.x); every key then
+     * its value (2.7).
+     * @cpython Objects/dictobject.c#dict_traverse
+     */
+    readonly dictTraverse: 'str-keys-skipped' | 'keys-and-values'
+    /**
      * Where a heap type's instances keep their `__dict__` and weakref list: pointers in the object body (≤3.10), the
      * dict in the pre-header (3.11), both in the pre-header (3.12+).
      */
@@ -173,6 +185,11 @@ export interface CPythonProfile {
       readonly stopIterationToRuntimeError: boolean
       /** `close()` returns the value the generator returned on GeneratorExit (3.13+); false: always None. */
       readonly closeReturnsValue: boolean
+      /**
+       * 3.13.0: `close()` of a generator suspended at a yield outside any try block only marks it completed (no
+       * GeneratorExit is thrown, its locals stay until it is freed), so a cycle through them survives finalization.
+       */
+      readonly closeAtPlainYieldKeepsLocals: boolean
       /** The getset attributes generators have (gi_suspended 3.11+, gi_yieldfrom 3.5+, __qualname__ 3.5+). */
       readonly attributes: readonly string[]
     }
@@ -208,6 +225,17 @@ export interface CPythonProfile {
      * control-flow graph after it (3.14+: `x is -5` and `x is (1, 2)` no longer look like literals).
      */
     readonly constantFolding: 'ast' | 'cfg'
+    /**
+     * The longest sequence constant folding may produce from `seq * n`: the AST optimizer's limits (tuples 256,
+     * str/bytes 4096), or 2.7's peephole optimizer (20 for any sequence).
+     * @cpython Python/ast_opt.c#safe_multiply
+     */
+    readonly foldMaxLength: { readonly tuple: number; readonly str: number }
+    /**
+     * 2.7: a list comprehension runs inline in the enclosing scope, with no function of its own, and its loop
+     * variables stay bound there after it ends.
+     */
+    readonly listCompInline: boolean
   }
 
   readonly gc: {
@@ -220,6 +248,16 @@ export interface CPythonProfile {
     /** Extra words before the GC head for instances with a managed dict (3.11+). */
     readonly preHeaderSize: number
     readonly immortalsDuringCollect: 'none' | 'move-to-permanent' | 'untrack'
+    /**
+     * The generation that start-up objects (builtins, sys, `__main__` and its dict) sit in when the program starts:
+     * the collections run while the interpreter imported its start-up modules promoted them (0: not modelled).
+     */
+    readonly startupGeneration: 0 | 1 | 2
+    /**
+     * The generation counts start-up leaves behind (null: all zero). A count 0 over its threshold is a collection
+     * still pending, which the program's first eval-breaker check runs.
+     */
+    readonly startupCounts: readonly [number, number, number] | null
     readonly weakrefClearing: 'before-finalizers' | 'split'
     readonly resurrection: 'none' | 'all-or-nothing-counted' | 'all-or-nothing-uncounted' | 'per-object'
     readonly finalizerPolicy: 'legacy-gc-garbage' | 'pep442'
@@ -512,9 +550,11 @@ export interface RuntimeObjectsProfile {
   readonly funcClear: 'code-first' | 'globals-first' | 'globals-first-reset-names'
   /**
    * classmethod/staticmethod: plain wrappers (≤3.9), or wrappers that copy `__module__`, `__name__`, `__qualname__`,
-   * `__doc__`, `__annotations__`, expose `__wrapped__`, repr as `<classmethod(f)>`, with a callable staticmethod (3.10+).
+   * `__doc__` (and `__annotations__`, see wrapsAnnotations), expose `__wrapped__`, repr as `<classmethod(f)>`, with a callable staticmethod (3.10+).
    */
   readonly methodWrappers: 'plain' | 'wraps'
+  /** Whether those wrappers copy `__annotations__` too (3.10–3.13; 3.14's lazy annotations are not copied). */
+  readonly wrapsAnnotations: boolean
   /** `classmethod.__get__` chains to the wrapped object's `__get__` (3.9–3.12). */
   readonly classmethodChaining: boolean
   /** `code.co_qualname` (3.11+). */

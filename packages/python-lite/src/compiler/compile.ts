@@ -125,7 +125,7 @@ export class Compiler {
     this.source = source
     this.interactive = mode === 'single'
     this.consts = consts
-    this.st = new SymbolTable(mod, filename, source)
+    this.st = new SymbolTable(mod, filename, source, this.rt.profile.compiler.listCompInline)
     this.filenameObj = PyUnicode_FromString(rt, filename)
   }
 
@@ -1663,6 +1663,16 @@ export class Compiler {
   private compileComprehension(e: Node): void {
     const name = comprehensionName(e)
     const gens: Node[] = e.generators
+    if (this.rt.profile.compiler.listCompInline && kind(e) === 'ListComp') {
+      // 2.7: BUILD_LIST, the outer iterator, and the loop right here (no function, names leak).
+      this.setPos(e)
+      this.emit(Op.BUILD_LIST, 0)
+      this.visitExpr(gens[0].iter)
+      this.setPos(e)
+      this.emit(Op.GET_ITER)
+      this.comprehensionGenerator(e, gens, 0, 1, true)
+      return
+    }
     this.enterScope(name, e, e.lineno)
     this.u.argcount = 1
     this.prologue(e)
@@ -1685,13 +1695,14 @@ export class Compiler {
     this.emit(Op.CALL, 0)
   }
 
-  private comprehensionGenerator(e: Node, gens: Node[], index: number, depth: number): void {
+  private comprehensionGenerator(e: Node, gens: Node[], index: number, depth: number, inline = false): void {
     const g = gens[index]
     const start = this.newLabel()
     const ifCleanup = this.newLabel()
     const anchor = this.newLabel()
-    if (index === 0) this.emit(Op.LOAD_FAST, 0)
-    else {
+    if (index === 0) {
+      if (!inline) this.emit(Op.LOAD_FAST, 0)
+    } else {
       this.visitExpr(g.iter)
       this.setPos(g.iter)
       this.emit(Op.GET_ITER)
@@ -1701,7 +1712,7 @@ export class Compiler {
     this.emitJump(Op.FOR_ITER, anchor)
     this.visitExpr(g.target)
     for (const cond of g.ifs) this.jumpIf(cond, ifCleanup, false)
-    if (index + 1 < gens.length) this.comprehensionGenerator(e, gens, index + 1, depth + 1)
+    if (index + 1 < gens.length) this.comprehensionGenerator(e, gens, index + 1, depth + 1, inline)
     else {
       switch (kind(e)) {
         case 'GeneratorExp':

@@ -11,6 +11,7 @@ import {
   PyLong_FromBigInt,
   PyLong_FromNumber,
   PyTuple_FromArraySteal,
+  _PyTuple_NewFilled,
   PyUnicode_FromString,
   PyUnicode_InternInPlace,
   Py_DECREF,
@@ -312,13 +313,16 @@ export class ConstantFactory {
       return s >= 0 && intBits(a) + s <= 128
     }
     if (op === 'Mult') {
-      const seq = isInt(a) ? b : isInt(b) ? a : null
-      const cnt = isInt(a) ? a : b
-      if (seq !== null && seq.ob_type !== rt.types.int) {
+      // Only a sized constant (tuple, str, bytes) repeated by an int is limited; `1.5 * 2` folds.
+      const sized = (o: PyObject): boolean => o.ob_type === rt.types.tuple || o.ob_type === rt.types.str || o.ob_type === rt.types.bytes
+      const seq = isInt(a) && sized(b) ? b : isInt(b) && sized(a) ? a : null
+      const cnt = seq === b ? a : b
+      if (seq !== null) {
         const len = seqLen(seq)
         const times = Number((cnt as PyLongObject).ob_ival)
         if (len < 0) return false
-        const limit = seq.ob_type === rt.types.tuple ? 256 : 4096
+        const max = rt.profile.compiler.foldMaxLength
+        const limit = seq.ob_type === rt.types.tuple ? max.tuple : max.str
         return times >= 0 && len * times <= limit
       }
       if (isInt(a) && isInt(b)) return intBits(a) + intBits(b) <= 128
@@ -328,7 +332,8 @@ export class ConstantFactory {
 
   private foldTuple(n: Node): void {
     const items = n.elts.map((e: Node) => incref(this.objOf(e)))
-    this.makeConst(n, PyTuple_FromArraySteal(this.rt, items))
+    // The optimizer fills a `PyTuple_New` tuple: tracked even when its items are atomic.
+    this.makeConst(n, items.length === 0 ? PyTuple_FromArraySteal(this.rt, items) : _PyTuple_NewFilled(this.rt, items.length, items))
   }
 
   /** `x in [1, 2]` → `x in (1, 2)`; `x in {1, 2}` → frozenset. */

@@ -63,8 +63,11 @@ export class SymbolTable {
   private readonly filename: string
   private readonly source: string
   private loopDepth = 0
+  /** 2.7: list comprehensions bind their names in the enclosing scope (profile `compiler.listCompInline`). */
+  private readonly listCompInline: boolean
 
-  constructor(mod: Node, filename: string, source: string) {
+  constructor(mod: Node, filename: string, source: string, listCompInline = false) {
+    this.listCompInline = listCompInline
     this.filename = filename
     this.source = source
     this.top = new SymbolTableEntry('module', 'top', mod, 0, null)
@@ -420,6 +423,16 @@ export class SymbolTable {
     const gens: Node[] = e.generators
     // The outermost iterable is evaluated in the enclosing scope.
     this.visitExpr(gens[0]!.iter)
+    if (this.listCompInline && kind(e) === 'ListComp') {
+      for (let i = 0; i < gens.length; i++) {
+        const g = gens[i]!
+        this.visitExpr(g.target)
+        if (i > 0) this.visitExpr(g.iter)
+        for (const cond of g.ifs) this.visitExpr(cond)
+      }
+      this.visitExpr(e.elt)
+      return
+    }
     const name = comprehensionName(e)
     const entry = this.enter('function', name, e)
     entry.isComprehension = true

@@ -1130,6 +1130,12 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             sp = base
           }
           lp[sp++] = res!
+          // CALL ends with an eval-breaker check (3.12+): a collection scheduled during the call runs here.
+          if (rt.gc.scheduled) {
+            frame.stacktop = sp
+            frame.ip = ip
+            evalBreaker(ts)
+          }
           break
         }
         case Op.CALL_FUNCTION_EX: {
@@ -1152,6 +1158,11 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             Py_DECREF(callargs)
             Py_XDECREF(kwargs)
             Py_XDECREF(nullSlot ?? null)
+          }
+          if (rt.gc.scheduled) {
+            frame.stacktop = sp
+            frame.ip = ip
+            evalBreaker(ts)
           }
           break
         }

@@ -399,6 +399,14 @@ function gen_close_iter(ts: ThreadState, yf: PyObject): void {
   }
 }
 
+/** Whether the suspended generator's resume point lies inside a try block (an exception-table entry covers it). */
+function inTryBlock(g: PyGenObject): boolean {
+  const f = g.gi_frame
+  if (f === null) return false
+  for (const h of f.unit.exceptionTable) if (f.ip >= h.start && f.ip < h.end) return true
+  return false
+}
+
 /**
  * `gen.close()`: raise GeneratorExit inside; a yield in response is a RuntimeError. Returns None, or (3.13+) the
  * value the generator returned (a new reference).
@@ -432,6 +440,12 @@ export function gen_close(ts: ThreadState, g: PyGenObject): PyObject {
       g.gi_frame_state = state
       Py_DECREF(yf)
     }
+  }
+  if (exc === null && yf === null && rt.profile.eval.generators.closeAtPlainYieldKeepsLocals && !inTryBlock(g)) {
+    // 3.13.0: suspended at a plain yield, nothing could catch GeneratorExit: just completed, locals kept.
+    g.gi_frame_state = FRAME_COMPLETED
+    Py_INCREF(rt.None)
+    return rt.None
   }
   exc ??= PyErr_NewInstance(rt, rt.exc['GeneratorExit']!, [])
   let r: { value: PyObject; done: boolean }
