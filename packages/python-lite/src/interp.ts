@@ -684,7 +684,8 @@ export class Interpreter {
     if (r.ok) return r.text
     const at = this.profile.compiler.sourceNotDecodable.located
     if (at === 'none') throw this.newError('SyntaxError', r.msg)
-    throw this.syntaxError(new SyntaxErrorInfo('SyntaxError', r.msg, filename, r.lineno, at === 'byte' ? r.offset : 0, at === 'byte' ? r.line : null))
+    if (at === 'line') throw this.syntaxError(new SyntaxErrorInfo('SyntaxError', r.msg, filename, r.lineno, 0, null))
+    throw this.syntaxError(new SyntaxErrorInfo('SyntaxError', r.msg, filename, r.lineno, r.offset, r.line, r.lineno, r.offset + 1))
   }
 
   /** Parses and compiles source text into a code object (a new reference). SyntaxError is raised as PyErr. */
