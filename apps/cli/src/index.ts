@@ -55,7 +55,18 @@ function pythonOption(): Option {
   return new Option('-p, --python <version>', PYTHON_HELP).default('3.11').argParser(parseProfiles(false))
 }
 
+/** A reader that went away (`heap tour | head`) ends the command quietly, as a shell pipeline expects. */
+function quietOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0)
+      throw e
+    })
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnBrokenPipe()
   let exitCode = 0
   const program = new Command()
   program

@@ -177,6 +177,11 @@ describe('heap tour and profiles', () => {
     const r = heap(['profiles'])
     expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['legacy', '3.8', '3.11', '3.12', '3.13', '3.14'])
   })
+  it('ends quietly when the reader of its output goes away', () => {
+    const r = spawnSync('bash', ['-c', `${process.execPath} ${bin} tour --no-interactive | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' })
+    expect(r.stdout).toMatch(/^A tour of CPython's memory management/)
+    expect(r.stderr).toBe('status 0\n')
+  })
   it('prints its version and help', () => {
     expect(heap(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
     expect(heap(['run', '--help']).stdout).toMatch(/--trace/)
