@@ -928,8 +928,9 @@ function systemExitCode(interp: Interpreter, exc: PyObject): number {
 /** The same profile with 32-bit pointers (to compare with Pyodide). */
 function withPointerSize4(p: CPythonProfile): CPythonProfile {
   const extend = coreExports.extendProfile as (b: CPythonProfile, o: object) => CPythonProfile
-  const imm = p.objects.immortality === 'pep683-3<<30' ? 7 * 2 ** 28 : p.objects.immortalRefcount
-  return extend(p, { pointerSize: 4, objects: { immortalRefcount: imm }, gc: { gcHeadSize: 8, preHeaderSize: p.gc.preHeaderSize / 2 } })
+  const i32 = p.objects.immortal32
+  const objects = i32 ? { immortalRefcount: i32.refcount, immortalMinimum: i32.minimum } : {}
+  return extend(p, { pointerSize: 4, objects, gc: { gcHeadSize: 8, preHeaderSize: p.gc.preHeaderSize / 2 } })
 }
 
 import * as coreNs from '@heap/core'

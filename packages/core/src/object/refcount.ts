@@ -1,9 +1,11 @@
 /**
  * Reference counting: `Py_INCREF`, `Py_DECREF` and friends.
  *
- * Immortality: an object whose count is at least 2**31 is immortal — INCREF and DECREF leave it alone. This one rule
- * covers every profile: 3.12/3.13 store 4294967295 (low 32 bits negative), 3.14 stores 3 << 30, and counts of
- * earlier versions never get near 2**31 (3.11's static objects start at 999999999).
+ * Immortality: an object whose count is at least the immortal minimum (2**31) is immortal — INCREF and DECREF leave
+ * it alone. This one rule covers every 64-bit profile: 3.12/3.13 store 4294967295 (low 32 bits negative), 3.14 stores
+ * 3 << 30, and counts of earlier versions never get near 2**31 (3.11's static objects start at 999999999). A 32-bit
+ * 3.14 build stores 7 << 28 and tests against 1 << 30 (`_Py_IMMORTAL_MINIMUM_REFCNT`): the runtime sets the minimum
+ * from its profile (the last runtime created wins; one process simulates one build at a time).
  * DEVIATION(cpython): a ≤3.11 count forced to 2**31 or more through unsafe writes is treated as immortal.
  *
  * @cpython Include/object.h#Py_INCREF
@@ -13,6 +15,18 @@ import { OB_FREED, type PyObject } from './object.js'
 
 export const IMMORTAL_MIN = 0x8000_0000
 
+let immortalMin = IMMORTAL_MIN
+
+/** Sets the count from which objects are immortal (the profile's `_Py_IMMORTAL_MINIMUM_REFCNT`). */
+export function _Py_SetImmortalMinimum(n: number): void {
+  immortalMin = n
+}
+
+/** The count from which objects are immortal. */
+export function _Py_ImmortalMinimum(): number {
+  return immortalMin
+}
+
 /** `Py_REFCNT`. */
 export function Py_REFCNT(op: PyObject): number {
   return op.ob_refcnt
@@ -20,12 +34,12 @@ export function Py_REFCNT(op: PyObject): number {
 
 /** `_Py_IsImmortal`. */
 export function _Py_IsImmortal(op: PyObject): boolean {
-  return op.ob_refcnt >= IMMORTAL_MIN
+  return op.ob_refcnt >= immortalMin
 }
 
 /** @cpython Include/object.h#Py_INCREF */
 export function Py_INCREF(op: PyObject): void {
-  if (op.ob_refcnt < IMMORTAL_MIN) {
+  if (op.ob_refcnt < immortalMin) {
     op.ob_refcnt++
     if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('incref', op)
   }
@@ -34,7 +48,7 @@ export function Py_INCREF(op: PyObject): void {
 /** @cpython Include/object.h#Py_DECREF */
 export function Py_DECREF(op: PyObject): void {
   const rc = op.ob_refcnt
-  if (rc >= IMMORTAL_MIN) return
+  if (rc >= immortalMin) return
   op.ob_refcnt = rc - 1
   if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('decref', op)
   if (rc === 1) _Py_Dealloc(op)

@@ -151,7 +151,7 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
     }),
   ])
   if (p.objects.immortality === 'pep683-3<<30') {
-    addFunctions(rt, mod, [def('_is_immortal', (_m, args, start) => bool(rt, args[start]!.ob_refcnt >= 0x8000_0000))])
+    addFunctions(rt, mod, [def('_is_immortal', (_m, args, start) => bool(rt, core._Py_IsImmortal(args[start]!)))])
   }
 
   const argv = (interp.options.argv ?? [interp.options.filename ?? '']).map((a) => str(rt, a))
