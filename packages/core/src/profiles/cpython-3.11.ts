@@ -113,6 +113,7 @@ export const cpython311: CPythonProfile = freezeProfile({
   memory: { smallRequestThreshold: 512, alignment: 16, poolSize: 16384, arenaSize: 1048576 },
   eval: {
     callArguments: 'moved-into-frame',
+    callFunctionEx: 'callargs-kept',
     borrowedFastLoads: false,
     frameLocalsRelease: 'first-to-last',
     callArgsRelease: 'first-to-last',

@@ -43,6 +43,7 @@ export const cpython312 = extendProfile(cpython311, {
     abstractInstantiation: "Can't instantiate abstract class {type} without an implementation for abstract method{s} {methods}",
   },
   compiler: { assertRaise: 'statement' },
+  eval: { callFunctionEx: 'callargs-into-frame' },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },
   output: { nameErrorHints: 'did-you-mean+forgot-import', caretsSkipParens: true },
   unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361, preHeader: 'weakref-dictorvalues', stringAtLine: 525 },

@@ -29,7 +29,7 @@ export const legacy = extendProfile(cpython38, {
       reprOneArg: 'tuple',
     },
   },
-  eval: { generators: { stopIterationToRuntimeError: false, attributes: ['gi_frame', 'gi_running', 'gi_code', '__name__'] } },
+  eval: { callFunctionEx: 'star-tuple-copied', generators: { stopIterationToRuntimeError: false, attributes: ['gi_frame', 'gi_running', 'gi_code', '__name__'] } },
   gc: {
     gcHeadSize: 32,
     resurrection: 'none',

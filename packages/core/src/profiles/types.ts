@@ -161,6 +161,12 @@ export interface CPythonProfile {
 
   readonly eval: {
     readonly callArguments: 'caller-keeps-callee-increfs' | 'moved-into-frame'
+    /**
+     * `f(*args)`: the argument tuple stays on the caller's stack for the whole call ('callargs-kept', ≤3.11); a
+     * Python function's frame takes the items and the tuple is released before the body runs ('callargs-into-frame',
+     * 3.12+, `_PyEvalFramePushAndInit_Ex`); 2.7 copies the star tuple into a new call tuple and keeps both.
+     */
+    readonly callFunctionEx: 'callargs-kept' | 'callargs-into-frame' | 'star-tuple-copied'
     readonly borrowedFastLoads: boolean
     readonly frameLocalsRelease: 'first-to-last' | 'last-to-first'
     /** After a call through a non-Python callable: the order the caller releases the arguments. */

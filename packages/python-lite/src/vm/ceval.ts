@@ -1068,7 +1068,6 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             lp[sp++] = res
           } finally {
             Py_DECREF(func)
-            Py_DECREF(callargs)
             Py_XDECREF(kwargs)
             Py_XDECREF(nullSlot ?? null)
           }
