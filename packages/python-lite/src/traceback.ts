@@ -523,18 +523,25 @@ export function formatSyntaxError(interp: Interpreter, info: SyntaxErrorInfo): P
  */
 export function writeUnraisable(interp: Interpreter, exc: PyObject, obj: PyObject | null, msg: string | null): void {
   const fmt = interp.profile.output.unraisableFormat
-  interp.flushStdout()
-  if (fmt === 'legacy-one-line') {
-    const e = exc as PyBaseExceptionObject
-    const argsObj = e.args as unknown as { ob_item: PyObject[] } | null
-    const value = argsObj && argsObj.ob_item.length === 1 && argsObj.ob_item[0]!.ob_type === interp.rt.types.str && !(e as unknown as { legacyInstance?: boolean }).legacyInstance ? safeRepr(exc) : safeRepr(exc)
-    interp.writeStderr(`Exception ${exceptionTypeName(exc.ob_type)}: ${value} in ${obj ? safeRepr(obj) : '<unknown>'} ignored\n`)
+  if (fmt !== 'legacy-one-line') {
+    // `err_msg` as the hook sees it: a whole header (3.13+ templates, no object) or "Exception ignored <msg>".
+    const errMsg = msg === null ? null : obj === null ? msg : `Exception ignored ${msg}`
+    if (interp.sys.callUnraisableHook(exc, obj, errMsg)) return
+    writeUnraisableDefault(interp, exc, obj, errMsg)
     return
   }
-  let header: string
-  if (msg !== null && fmt === 'ignored-while-calling' && obj === null) header = `${msg}:`
-  else if (msg !== null && obj === null) header = `${msg}:`
-  else header = `Exception ignored ${msg ?? 'in'}: ${obj ? safeRepr(obj) : 'None'}`
+  interp.flushStdout()
+  interp.writeStderr(`Exception ${exceptionTypeName(exc.ob_type)}: ${safeRepr(exc)} in ${obj ? safeRepr(obj) : '<unknown>'} ignored\n`)
+}
+
+/**
+ * The default `sys.unraisablehook`: "<err_msg>: <obj>" (err_msg defaults to "Exception ignored in"), or "<err_msg>:"
+ * without an object, then the traceback. `exc` and `obj` are borrowed.
+ * @cpython Python/errors.c#write_unraisable_exc_file
+ */
+export function writeUnraisableDefault(interp: Interpreter, exc: PyObject, obj: PyObject | null, errMsg: string | null): void {
+  interp.flushStdout()
+  const header = obj !== null ? `${errMsg ?? 'Exception ignored in'}: ${safeRepr(obj)}` : errMsg !== null ? `${errMsg}:` : 'Exception ignored in: None'
   const lines = [header + '\n']
   const e = exc as PyBaseExceptionObject
   if (e.traceback) {

@@ -58,7 +58,9 @@ export const cpython314 = extendProfile(cpython313, {
     complexOnlyArg: 'complex() argument must be a string or a number, not {type}',
     complexSecondArg: "complex() argument 'imag' must be a real number, not {type}",
     excNoteNotStr: 'add_note() argument must be str, not {type}',
-    unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
+    unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}',
+    weakrefCallbackUnraisable: 'Exception ignored while calling weakref callback {obj}',
+    gcWeakrefCallbackUnraisable: 'Exception ignored on calling weakref callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null, voidCallResult: 0 },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'objects.sizeof': 'pyodide', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
 })
