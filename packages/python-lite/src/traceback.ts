@@ -85,7 +85,7 @@ function safeRepr(o: PyObject): string {
 }
 
 /** Formats the traceback entries of `tb` (outermost first). */
-export function formatTraceback(interp: Interpreter, tb: PyObject | null): string[] {
+export function formatTraceback(interp: Interpreter, tb: PyObject | null, cPrinter = false): string[] {
   const lines: string[] = []
   let last: string | null = null
   let repeat = 0
@@ -93,7 +93,7 @@ export function formatTraceback(interp: Interpreter, tb: PyObject | null): strin
     if (repeat > 3) lines.push(`  [Previous line repeated ${repeat - 3} more time${repeat - 3 === 1 ? '' : 's'}]\n`)
   }
   for (let t = tb as unknown as TracebackEntry | null; t !== null; t = t.tb_next as unknown as TracebackEntry | null) {
-    const entry = formatEntry(interp, t)
+    const entry = formatEntry(interp, t, cPrinter)
     if (entry === last) {
       repeat++
       if (repeat > 3) continue
@@ -108,7 +108,7 @@ export function formatTraceback(interp: Interpreter, tb: PyObject | null): strin
   return lines
 }
 
-function formatEntry(interp: Interpreter, t: TracebackEntry): string {
+function formatEntry(interp: Interpreter, t: TracebackEntry, cPrinter: boolean): string {
   const fo = t.tb_frame as PyFrameObject
   const f = fo.f_frame
   const code = f !== null ? f.code : null
@@ -124,6 +124,7 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   if (stripped.trim() === '') return out
   out += `    ${stripped.trimEnd()}\n`
   if (!interp.profile.output.tracebackCarets || f === null) return out
+  if (cPrinter && !interp.profile.output.cTracebackCarets) return out
   const pos: Position | undefined = f.unit.positions[t.tb_lasti]
   if (!pos || pos.lineno !== t.tb_lineno || pos.end_lineno !== pos.lineno || pos.col_offset < 0 || pos.end_col_offset < 0) return out
   const indent = src.length - stripped.length
@@ -546,7 +547,7 @@ export function writeUnraisableDefault(interp: Interpreter, exc: PyObject, obj: 
   const e = exc as PyBaseExceptionObject
   if (e.traceback) {
     lines.push('Traceback (most recent call last):\n')
-    lines.push(...formatTraceback(interp, e.traceback))
+    lines.push(...formatTraceback(interp, e.traceback, true))
   }
   lines.push(...formatExceptionOnly(interp, exc))
   interp.writeStderr(lines.join(''))

@@ -218,6 +218,7 @@ export const cpython311: CPythonProfile = freezeProfile({
   output: {
     nameErrorHints: 'did-you-mean',
     tracebackCarets: true,
+    cTracebackCarets: true,
     replSourceLines: false,
     absoluteMainPath: true,
     unraisableFormat: 'ignored-in',

@@ -26,7 +26,7 @@ export const cpython313 = extendProfile(cpython312, {
   compiler: { assertRaise: 'test', forIter: 'iter' },
   eval: { generators: { closeReturnsValue: true } },
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true },
-  output: { replSourceLines: true, exceptionPrinter: 'traceback-module' },
+  output: { replSourceLines: true, exceptionPrinter: 'traceback-module', cTracebackCarets: false },
   messages: {
     atexitCallbackError: 'Exception ignored in atexit callback {obj}',
     floatModZero: 'float modulo by zero',

@@ -232,6 +232,8 @@ export interface CPythonProfile {
   readonly output: {
     readonly nameErrorHints: 'none' | 'did-you-mean' | 'did-you-mean+forgot-import'
     readonly tracebackCarets: boolean
+    /** Whether the C traceback printer (unraisable exceptions) draws carets too: 3.11/3.12 (3.13 dropped them). */
+    readonly cTracebackCarets: boolean
     readonly replSourceLines: boolean
     readonly absoluteMainPath: boolean
     readonly unraisableFormat: 'legacy-one-line' | 'ignored-in' | 'ignored-while-calling'
