@@ -618,6 +618,10 @@ export class Interpreter {
   newModule(name: string, file: string | null): PyObject {
     const newMod = (this.coreApi().PyModule_New as (rt: Runtime, name: string) => PyObject)(this.rt, name)
     const dict = (newMod as unknown as { md_dict: PyDictObject }).md_dict
+    // `__builtins__` first (the interpreter sets it up), then `__file__` (the runner). @cpython Python/pythonrun.c
+    const bk = this.intern('__builtins__')
+    PyDict_SetItem(dict, bk, this.builtinsModule)
+    Py_DECREF(bk)
     if (file !== null) {
       const k = this.intern('__file__')
       const v = this.str(file)
@@ -625,9 +629,6 @@ export class Interpreter {
       Py_DECREF(k)
       Py_DECREF(v)
     }
-    const bk = this.intern('__builtins__')
-    PyDict_SetItem(dict, bk, this.builtinsModule)
-    Py_DECREF(bk)
     return newMod
   }
 

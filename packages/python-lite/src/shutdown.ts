@@ -4,12 +4,16 @@
  * order, then `sys` and `builtins`.
  * @cpython Python/pylifecycle.c#finalize_modules
  */
-import { OB_FREED, PyDict_SetItem, type PyObject, type PyUnicodeObject } from '@heap/core'
+import { OB_FREED, PyDict_SetItem, _PyDict_HashSlotOrder, type PyDictObject, type PyObject, type PyUnicodeObject } from '@heap/core'
 import { PyGC_Collect, _PyGC_CollectNoFail } from '@heap/gc'
 import type { Interpreter } from './interp.js'
 
 export function finalizeInterpreter(interp: Interpreter): void {
   const rt = interp.rt
+  if (rt.profile.gc.moduleCleanup === 'pyimport-cleanup') {
+    pyImportCleanup(interp)
+    return
+  }
   // 1. atexit callbacks, then a collection unless the collector is disabled.
   interp.runAtexit()
   PyGC_Collect(rt)
@@ -47,4 +51,57 @@ export function finalizeInterpreter(interp: Interpreter): void {
   const builtinsMod = alive('builtins')
   if (builtinsMod !== null) interp.clearModuleDict(builtinsMod)
   _PyGC_CollectNoFail(rt)
+}
+
+/**
+ * 2.7's `Py_Finalize` + `PyImport_Cleanup`: exit functions, one full collection (2.7's `PyGC_Collect` ignores
+ * `gc.disable()`), then `__main__`'s globals are cleared first — while `sys` and every other module still work —
+ * then, in `sys.modules` slot order, modules referenced only by `sys.modules` (repeatedly), then all the rest, then
+ * `sys` and builtins. Each cleared module's entry becomes None. No collection follows.
+ * @cpython Python/import.c#PyImport_Cleanup (2.7)
+ */
+function pyImportCleanup(interp: Interpreter): void {
+  const rt = interp.rt
+  interp.runAtexit()
+  _PyGC_CollectNoFail(rt)
+  interp.finalizingSources = true
+  interp.sys.deleteSpecialNames()
+  const modules = interp.modules as PyDictObject
+  const isModule = (v: PyObject | undefined): v is PyObject => v !== undefined && v !== rt.None && v.ob_type === rt.types.module
+  const clearAt = (i: number): boolean => {
+    const k = modules.ma_keys[i]
+    const v = modules.ma_values[i]
+    if (k === undefined || !isModule(v)) return false
+    interp.clearModuleDict(v)
+    // The entry may have moved if a destructor changed sys.modules: look the key up again.
+    PyDict_SetItem(modules, k, rt.None)
+    return true
+  }
+  const indexOf = (name: string): number => {
+    for (let i = 0; i < modules.ma_keys.length; i++) {
+      const k = modules.ma_keys[i]
+      if (k !== undefined && (k as PyUnicodeObject).value === name) return i
+    }
+    return -1
+  }
+  const special = (i: number): boolean => {
+    const name = (modules.ma_keys[i] as PyUnicodeObject | undefined)?.value
+    return name === 'builtins' || name === 'sys'
+  }
+  const main = indexOf('__main__')
+  if (main >= 0) clearAt(main)
+  let ndone: number
+  do {
+    ndone = 0
+    for (const i of _PyDict_HashSlotOrder(modules)) {
+      const v = modules.ma_values[i]
+      if (special(i) || !isModule(v) || v.ob_refcnt !== 1) continue
+      if (clearAt(i)) ndone++
+    }
+  } while (ndone > 0)
+  for (const i of _PyDict_HashSlotOrder(modules)) if (!special(i)) clearAt(i)
+  for (const name of ['sys', 'builtins']) {
+    const i = indexOf(name)
+    if (i >= 0) clearAt(i)
+  }
 }

@@ -17,6 +17,8 @@ export const legacy = extendProfile(cpython38, {
   },
   language: { printStatement: true },
   objects: {
+    dictOrder: 'hash-slots',
+    moduleSpecAttributes: false,
     text: { hash: { wide: 'fnv-units' } },
     // The 2.7 PyGC_Head is 32 bytes on x86-64 (a union padded for long double): counted as bytes.
     sizeof: { strAsciiBase: [4, 4, 1], strLatin1Base: [4, 4, 1], strUcs2Base: [9], strUcs4Base: [9], bytesBase: [4, 5, 1], tupleBase: [3, 32], listBase: [5, 32], dictEmpty: [31, 32], setBase: [25, 32],
@@ -34,6 +36,7 @@ export const legacy = extendProfile(cpython38, {
     gcHeadSize: 32,
     resurrection: 'none',
     finalizerPolicy: 'legacy-gc-garbage',
+    moduleCleanup: 'pyimport-cleanup',
     api: { callbacks: false, getStats: false, freeze: false, getObjectsGeneration: false, isFinalized: false },
     debugFlags: { DEBUG_STATS: 1, DEBUG_COLLECTABLE: 2, DEBUG_UNCOLLECTABLE: 4, DEBUG_INSTANCES: 8, DEBUG_OBJECTS: 16, DEBUG_SAVEALL: 32, DEBUG_LEAK: 62 },
     debugStatsDonePeriod: true,

@@ -56,6 +56,13 @@ export interface CPythonProfile {
     /** `sys.getsizeof` of a static type adds the GC header although static types are not GC objects (3.11, 3.12). */
     readonly getsizeofStaticTypeHeader: boolean
     readonly dictTracking: 'lazy' | 'always'
+    /**
+     * The order `PyDict_Next` visits a dict: insertion order (3.6+ compact dicts), or the hash table's slot order
+     * (2.7: open addressing, 8 slots grown ×4). Only module teardown follows 'hash-slots' so far.
+     */
+    readonly dictOrder?: 'insertion' | 'hash-slots'
+    /** Whether new modules get `__loader__` and `__spec__` (PEP 451, 3.4+); 2.7 has only `__name__`, `__doc__`, `__package__`. */
+    readonly moduleSpecAttributes?: boolean
     readonly tupleUntracking: 'at-collection' | 'at-creation-and-collection'
     /** Type free lists: how many freed objects each keeps for reuse. */
     readonly freeLists: {
@@ -211,6 +218,12 @@ export interface CPythonProfile {
     readonly weakrefClearing: 'before-finalizers' | 'split'
     readonly resurrection: 'none' | 'all-or-nothing-counted' | 'all-or-nothing-uncounted' | 'per-object'
     readonly finalizerPolicy: 'legacy-gc-garbage' | 'pep442'
+    /**
+     * Module teardown at exit: 3.x `finalize_modules` (sys.modules entries set to None, a collection, then module
+     * dicts cleared last-imported first), or 2.7 `PyImport_Cleanup` (a collection even when disabled, then
+     * `__main__` cleared first, modules nobody else references next, then the rest, sys, builtins; no collection).
+     */
+    readonly moduleCleanup?: 'finalize-modules' | 'pyimport-cleanup'
     /** Whether `tp_clear` and friends report `Exception ignored in tp_clear of`. */
     readonly api: {
       readonly callbacks: boolean
