@@ -532,7 +532,11 @@ export function writeUnraisable(interp: Interpreter, exc: PyObject, obj: PyObjec
     return
   }
   interp.flushStdout()
-  interp.writeStderr(`Exception ${exceptionTypeName(exc.ob_type)}: ${safeRepr(exc)} in ${obj ? safeRepr(obj) : '<unknown>'} ignored\n`)
+  // 2.7 prints the value as the error indicator holds it: the bare message of an exception C code raised.
+  const e = exc as PyBaseExceptionObject
+  const args = e.unnormalized ? (e.args as unknown as { ob_item?: PyObject[] } | null)?.ob_item : undefined
+  const value = args !== undefined && args.length === 1 ? safeRepr(args[0]!) : safeRepr(exc)
+  interp.writeStderr(`Exception ${exceptionTypeName(exc.ob_type)}: ${value} in ${obj ? safeRepr(obj) : '<unknown>'} ignored\n`)
 }
 
 /**
