@@ -25,6 +25,8 @@ export const cpython312 = extendProfile(cpython311, {
     sizeof: {
       strAsciiBase: [4, 4], strLatin1Base: [6, 4], strUcs2Base: [6, 4], strUcs4Base: [6, 4], instance: [6], function: [19, 4], type: [203, 80],
       heapType: [114, 8], staticType: [51, 8], codeBase: [18, 48],
+      // PyGenObject loses gi_code (9 words); the frame header stays 9 words.
+      generator: [18],
     },
     runtimeObjects: { funcTypeParams: true, funcClear: 'globals-first-reset-names', weakrefReprName: 'special' },
     numbers: { intIsInteger: true, noneHash: 'constant', sumCompensated: true, boolInvert: true },
@@ -43,7 +45,7 @@ export const cpython312 = extendProfile(cpython311, {
     abstractInstantiation: "Can't instantiate abstract class {type} without an implementation for abstract method{s} {methods}",
   },
   compiler: { assertRaise: 'statement' },
-  eval: { callFunctionEx: 'callargs-into-frame' },
+  eval: { callFunctionEx: 'callargs-into-frame', generators: { bodyHandlerDepth: 2 } },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent' },
   output: { nameErrorHints: 'did-you-mean+forgot-import', caretsSkipParens: true },
   unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361, preHeader: 'weakref-dictorvalues', stringAtLine: 525 },

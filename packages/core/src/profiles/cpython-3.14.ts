@@ -24,7 +24,7 @@ export const cpython314 = extendProfile(cpython313, {
     tupleUntracking: 'at-creation-and-collection',
     tupleHashCache: true,
     // PyTupleObject gains ob_hash; PyFunctionObject gains func_annotate (PEP 649).
-    sizeof: { tupleBase: [6], function: [20, 4] },
+    sizeof: { tupleBase: [6], function: [20, 4], generator: [19] },
     numbers: { ownGetattro: [], intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
     exceptions: {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },

@@ -22,7 +22,7 @@ export const legacy = extendProfile(cpython38, {
     text: { hash: { wide: 'fnv-units' } },
     // The 2.7 PyGC_Head is 32 bytes on x86-64 (a union padded for long double): counted as bytes.
     sizeof: { strAsciiBase: [4, 4, 1], strLatin1Base: [4, 4, 1], strUcs2Base: [9], strUcs4Base: [9], bytesBase: [4, 5, 1], tupleBase: [3, 32], listBase: [5, 32], dictEmpty: [31, 32], setBase: [25, 32],
-      instance: [4, 32], function: [11, 32], type: [13], heapType: [109], staticType: [109], weakref: [7, 32] },
+      instance: [4, 32], function: [11, 32], type: [13], heapType: [109], staticType: [109], weakref: [7, 32], generator: [6] },
     numbers: { intMaxStrDigits: null, floatStr: 'g12' },
     exceptions: {
       fields: { StopIteration: [], ImportError: [], OSError: ['errno', 'strerror', 'filename'] },

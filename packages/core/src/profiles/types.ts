@@ -190,6 +190,12 @@ export interface CPythonProfile {
       readonly closeReturnsValue: boolean
       /** The getset attributes generators have (gi_suspended 3.11+, gi_yieldfrom 3.5+, __qualname__ 3.5+). */
       readonly attributes: readonly string[]
+      /**
+       * 3.12+ wraps a generator body in a cleanup handler (`INTRINSIC_STOPITERATION_ERROR`; RERAISE): its entry
+       * (lasti and the exception) makes `co_stacksize` at least 2. The sim converts StopIteration in the generator
+       * object and only counts the handler's stack.
+       */
+      readonly bodyHandlerDepth?: number
     }
   }
 
@@ -474,6 +480,10 @@ export interface SizeofTable {
   readonly weakref: StructSize
   /** `code.__basicsize__` (the code object without its bytecode). */
   readonly codeBase: StructSize
+  /** `generator.__basicsize__`: the object (3.11+: up to the embedded frame's `localsplus`), without GC header. */
+  readonly generator: StructSize
+  /** 3.11+: a generator's `__sizeof__` adds one word per frame slot (`co_nlocalsplus + co_stacksize`). */
+  readonly generatorFrameSlots: boolean
 }
 
 /** A `SizeofTable` resolved to bytes for one pointer size (`Runtime.sizeof`). */
