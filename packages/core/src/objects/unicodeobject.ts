@@ -150,6 +150,12 @@ export function _PyUnicode_InitStatic(rt: Runtime): void {
   }
   rt.empty_str = mk('')
   if (stat) for (let c = 0; c < 256; c++) rt.latin1[c] = mk(String.fromCharCode(c))
+  // Deep-frozen modules' one-character constants, interned before any user code (see text.deepfrozenInternedChars).
+  for (const ch of rt.profile.objects.text.deepfrozenInternedChars ?? '') {
+    const op = mk(ch)
+    op.interned = SSTATE_INTERNED_IMMORTAL_STATIC
+    rt.interned.set(ch, op)
+  }
 }
 
 /**

@@ -55,7 +55,8 @@ export const cpython311: CPythonProfile = freezeProfile({
       // PyGenObject up to gi_iframe (10 words) + _PyInterpreterFrame up to localsplus (9 words).
       generator: [19], generatorFrameSlots: true,
     },
-    text: { hash: { wide: 'siphash13', narrow: 'fnv' }, asciiIterator: true, removeprefix: true, replaceCountKeyword: false, clinicStrNew: false, findArgs: 'parse-tuple', bytearrayPresizeSequence: true, bytesDunderBytes: true, unicodeVersion: '14.0.0', latin1CharsUtf8: false },
+    text: { hash: { wide: 'siphash13', narrow: 'fnv' }, asciiIterator: true, removeprefix: true, replaceCountKeyword: false, clinicStrNew: false, findArgs: 'parse-tuple', bytearrayPresizeSequence: true, bytesDunderBytes: true, unicodeVersion: '14.0.0', latin1CharsUtf8: false,
+      deepfrozenInternedChars: 'BCLST_abcdefhijklmnopqrstvwxy' },
     runtimeObjects: {
       funcBuiltins: true,
       funcTypeParams: false,

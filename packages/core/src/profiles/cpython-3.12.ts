@@ -12,7 +12,7 @@ export const cpython312 = extendProfile(cpython311, {
     hexversion: 0x030c01f0,
   },
   objects: {
-    text: { unicodeVersion: '15.0.0', latin1CharsUtf8: true },
+    text: { unicodeVersion: '15.0.0', latin1CharsUtf8: true, deepfrozenInternedChars: '_abcdenprsx' },
     immortality: 'pep683-uint32',
     immortalRefcount: 4294967295,
     staticInitialRefcount: null,

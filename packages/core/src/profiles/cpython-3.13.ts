@@ -12,7 +12,7 @@ export const cpython313 = extendProfile(cpython312, {
     hexversion: 0x030d00f0,
   },
   objects: {
-    text: { replaceCountKeyword: true, clinicStrNew: true, findArgs: 'clinic', unicodeVersion: '15.1.0' },
+    text: { deepfrozenInternedChars: '', replaceCountKeyword: true, clinicStrNew: true, findArgs: 'clinic', unicodeVersion: '15.1.0' },
     internedStrings: 'c-api-immortal',
     instanceDict: 'inline-values',
     getsizeofStaticTypeHeader: false,

@@ -39,6 +39,7 @@ export const cpython314 = extendProfile(cpython313, {
     immortalsDuringCollect: 'untrack',
   },
   output: { unraisableFormat: 'ignored-while-calling' },
+  compiler: { astFoldSubscript: false },
   messages: {
     ctypesCharExpected: 'one character bytes, bytearray, or an integer in range(256) expected, not {type}',
     intFloorDivZero: 'division by zero',

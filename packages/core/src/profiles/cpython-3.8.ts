@@ -12,7 +12,7 @@ export const cpython38 = extendProfile(cpython311, {
     hexversion: 0x030812f0,
   },
   objects: {
-    text: { hash: { wide: 'siphash24', narrow: 'siphash24' }, asciiIterator: false, removeprefix: false, bytearrayPresizeSequence: false, bytesDunderBytes: false, unicodeVersion: '12.1.0' },
+    text: { hash: { wide: 'siphash24', narrow: 'siphash24' }, asciiIterator: false, removeprefix: false, bytearrayPresizeSequence: false, bytesDunderBytes: false, unicodeVersion: '12.1.0', deepfrozenInternedChars: '' },
     immortality: 'none',
     staticInitialRefcount: null,
     staticObjects: { singletons: false, smallInts: false, emptyTuple: false, latin1Chars: false, builtinTypes: false },

@@ -209,6 +209,11 @@ export interface CPythonProfile {
     readonly assertRaise: 'statement' | 'test' | 'compare-test'
     /** The location of a for loop's `GET_ITER` / `FOR_ITER`: the whole statement, or its iterable (3.13+). */
     readonly forIter: 'statement' | 'iter'
+    /**
+     * The AST optimizer folds `constant[constant]` (3.8–3.13 `fold_subscr`), before the compiler's checks see it
+     * (`"abc"[0] is x` warns); 3.14 folds subscripts later, in the flow graph (absent: true).
+     */
+    readonly astFoldSubscript?: boolean
   }
 
   readonly gc: {
@@ -432,6 +437,12 @@ export interface TextProfile {
    * `str.__sizeof__` counts.
    */
   readonly latin1CharsUtf8: boolean
+  /**
+   * One-character strings already interned at start-up as separate (deep-frozen) objects, not the latin-1
+   * singletons (3.11, 3.12 `Tools/build/deepfreeze.py`): a literal `'a'` in user code is then not `chr(97)`.
+   * Observed with `chr(i) is sys.intern(chr(i))`.
+   */
+  readonly deepfrozenInternedChars?: string
 }
 
 /**
