@@ -4,9 +4,33 @@
  * order, then `sys` and `builtins`.
  * @cpython Python/pylifecycle.c#finalize_modules
  */
-import { OB_FREED, PyDict_SetItem, _PyDict_HashSlotOrder, type PyDictObject, type PyObject, type PyUnicodeObject } from '@heap/core'
+import { OB_FREED, PyDict_SetItem, PyErr, Py_DECREF, reprText, _PyDict_HashSlotOrder, type PyDictObject, type PyObject, type PyUnicodeObject } from '@heap/core'
 import { PyGC_Collect, _PyGC_CollectNoFail } from '@heap/gc'
 import type { Interpreter } from './interp.js'
+import { PyErr_WarnExplicit } from './modules/warnings.js'
+
+/**
+ * `_PyGC_DumpShutdownStats`: uncollectable objects left in `gc.garbage` give a ResourceWarning (shown only when a
+ * filter enables it), and their list under DEBUG_UNCOLLECTABLE.
+ * @cpython Modules/gcmodule.c#_PyGC_DumpShutdownStats
+ */
+function dumpShutdownStats(interp: Interpreter): void {
+  const rt = interp.rt
+  const flags = rt.profile.gc.debugFlags
+  const garbage = rt.gc.garbage as unknown as { ob_item: PyObject[] } | null
+  if ((rt.gc.debug & (flags['DEBUG_SAVEALL'] ?? 32)) !== 0 || garbage === null || garbage.ob_item.length === 0) return
+  const listing = (rt.gc.debug & (flags['DEBUG_UNCOLLECTABLE'] ?? 4)) !== 0
+  const n = garbage.ob_item.length
+  const text = listing ? `gc: ${n} uncollectable objects at shutdown` : `gc: ${n} uncollectable objects at shutdown; use gc.set_debug(gc.DEBUG_UNCOLLECTABLE) to list them`
+  try {
+    PyErr_WarnExplicit(interp, 'ResourceWarning', text, 'gc', 0, 'gc')
+  } catch (e) {
+    if (!(e instanceof PyErr)) throw e
+    rt.hooks.writeUnraisable(rt, e.exc, null, null)
+    Py_DECREF(e.exc)
+  }
+  if (listing) interp.writeStderr(`      ${reprText(rt.gc.garbage!)}\n`)
+}
 
 export function finalizeInterpreter(interp: Interpreter): void {
   const rt = interp.rt
@@ -36,6 +60,7 @@ export function finalizeInterpreter(interp: Interpreter): void {
   }
   // 4. Cycles through module dicts are collected now, whatever gc.disable() said.
   _PyGC_CollectNoFail(rt)
+  dumpShutdownStats(interp)
   // 5. Dicts of the modules still alive are cleared, last imported first; sys and builtins come last.
   const alive = (name: string): PyObject | null => {
     const m = watched.get(name)
