@@ -64,8 +64,15 @@ function initState(interp: Interpreter): WarningsState {
   entry('ignore', 'PendingDeprecationWarning', null)
   entry('ignore', 'ImportWarning', null)
   entry('ignore', 'ResourceWarning', null)
-  st = { filters, onceregistry: PyDict_New(rt), defaultaction: str(rt, 'default'), version: 0 }
-  states.set(interp, st)
+  const state: WarningsState = { filters, onceregistry: PyDict_New(rt), defaultaction: str(rt, 'default'), version: 0 }
+  states.set(interp, state)
+  // The module state owns one reference to each of its objects (for the refcount audit).
+  rt.auditRoots.push((visit) => {
+    visit(state.filters)
+    visit(state.onceregistry)
+    visit(state.defaultaction)
+  })
+  st = state
   return st
 }
 
