@@ -34,14 +34,18 @@ export function PyErr_NewInstance(rt: Runtime, type: PyTypeObject, args: readonl
 
 /** `PyErr_SetString`: returns the `PyErr` to throw (`throw PyErr_SetString(...)`). */
 export function PyErr_SetString(rt: Runtime, type: PyTypeObject, msg: string): PyErr {
-  return new PyErr(PyErr_NewInstance(rt, type, [msg]))
+  const exc = PyErr_NewInstance(rt, type, [msg])
+  ;(exc as { unnormalized?: boolean }).unnormalized = true
+  return new PyErr(exc)
 }
 
 /** `PyErr_Format` by exception name: `throw PyErr_Format(rt, 'TypeError', "'%s' object is not iterable")`. */
 export function PyErr_Format(rt: Runtime, name: string, msg: string): PyErr {
   const type = rt.exc[name]
   if (!type) throw new Error(`unknown exception type ${name}`)
-  return new PyErr(PyErr_NewInstance(rt, type, [msg]))
+  const exc = PyErr_NewInstance(rt, type, [msg])
+  ;(exc as { unnormalized?: boolean }).unnormalized = true
+  return new PyErr(exc)
 }
 
 /** `PyErr_SetObject`: an exception whose single argument is an object (e.g. `KeyError(key)`). */

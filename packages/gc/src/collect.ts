@@ -20,6 +20,7 @@ import {
   Py_DECREF,
   Py_INCREF,
   _PyObject_GC_UNTRACK,
+  _Py_IsImmortal,
   _PyTuple_MaybeUntrack,
   _PyDict_MaybeUntrack,
   gc_list_append,
@@ -74,7 +75,7 @@ export function update_refs(rt: Runtime, containers: PyGC_Head): void {
   while (gc !== containers) {
     const op = asObj(gc)
     const next = gc._gc_next!
-    if (immortals !== 'none' && op.ob_refcnt >= 0x4000_0000) {
+    if (immortals !== 'none' && _Py_IsImmortal(op)) {
       if (immortals === 'move-to-permanent') gc_list_move(op, rt.gc.permanent_generation.head)
       else _PyObject_GC_UNTRACK(op)
       gc = next

@@ -16,6 +16,7 @@ import {
   Py_INCREF,
   gc_list_is_empty,
   gc_list_move,
+  reprText,
   type PyObject,
   type PyTypeObject,
   type Runtime,
@@ -60,7 +61,10 @@ export function handle_weakrefs(rt: Runtime, unreachable: PyGC_Head, old: PyGC_H
       Py_DECREF(PyObject_Vectorcall(callback, [wr], 0, 1, null))
     } catch (e) {
       if (!(e instanceof PyErr)) throw e
-      rt.hooks.writeUnraisable(rt, e.exc, callback, null)
+      // A whole header with {obj} (3.14), or absent.
+      const msg = rt.profile.messages['gcWeakrefCallbackUnraisable'] ?? null
+      if (msg !== null) rt.hooks.writeUnraisable(rt, e.exc, null, msg.replace('{obj}', reprText(callback)))
+      else rt.hooks.writeUnraisable(rt, e.exc, callback, null)
       Py_DECREF(e.exc)
     }
     Py_DECREF(wr)

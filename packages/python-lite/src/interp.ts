@@ -652,6 +652,10 @@ export class Interpreter {
   newModule(name: string, file: string | null): PyObject {
     const newMod = (this.coreApi().PyModule_New as (rt: Runtime, name: string) => PyObject)(this.rt, name)
     const dict = (newMod as unknown as { md_dict: PyDictObject }).md_dict
+    // `__builtins__` first (the interpreter sets it up), then `__file__` (the runner). @cpython Python/pythonrun.c
+    const bk = this.intern('__builtins__')
+    PyDict_SetItem(dict, bk, this.builtinsModule)
+    Py_DECREF(bk)
     if (file !== null) {
       const k = this.intern('__file__')
       const v = this.str(file)
@@ -659,9 +663,6 @@ export class Interpreter {
       Py_DECREF(k)
       Py_DECREF(v)
     }
-    const bk = this.intern('__builtins__')
-    PyDict_SetItem(dict, bk, this.builtinsModule)
-    Py_DECREF(bk)
     return newMod
   }
 
@@ -998,8 +999,9 @@ function systemExitCode(interp: Interpreter, exc: PyObject): number {
 /** The same profile with 32-bit pointers (to compare with Pyodide). */
 function withPointerSize4(p: CPythonProfile): CPythonProfile {
   const extend = coreExports.extendProfile as (b: CPythonProfile, o: object) => CPythonProfile
-  const imm = p.objects.immortality === 'pep683-3<<30' ? 7 * 2 ** 28 : p.objects.immortalRefcount
-  return extend(p, { pointerSize: 4, objects: { immortalRefcount: imm }, gc: { gcHeadSize: 8, preHeaderSize: p.gc.preHeaderSize / 2 } })
+  const i32 = p.objects.immortal32
+  const objects = i32 ? { immortalRefcount: i32.refcount, immortalMinimum: i32.minimum } : {}
+  return extend(p, { pointerSize: 4, objects, gc: { gcHeadSize: 8, preHeaderSize: p.gc.preHeaderSize / 2 } })
 }
 
 import * as coreNs from '@heap/core'

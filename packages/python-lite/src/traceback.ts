@@ -85,7 +85,7 @@ function safeRepr(o: PyObject): string {
 }
 
 /** Formats the traceback entries of `tb` (outermost first). */
-export function formatTraceback(interp: Interpreter, tb: PyObject | null): string[] {
+export function formatTraceback(interp: Interpreter, tb: PyObject | null, cPrinter = false): string[] {
   const lines: string[] = []
   let last: string | null = null
   let repeat = 0
@@ -93,7 +93,7 @@ export function formatTraceback(interp: Interpreter, tb: PyObject | null): strin
     if (repeat > 3) lines.push(`  [Previous line repeated ${repeat - 3} more time${repeat - 3 === 1 ? '' : 's'}]\n`)
   }
   for (let t = tb as unknown as TracebackEntry | null; t !== null; t = t.tb_next as unknown as TracebackEntry | null) {
-    const entry = formatEntry(interp, t)
+    const entry = formatEntry(interp, t, cPrinter)
     if (entry === last) {
       repeat++
       if (repeat > 3) continue
@@ -108,7 +108,7 @@ export function formatTraceback(interp: Interpreter, tb: PyObject | null): strin
   return lines
 }
 
-function formatEntry(interp: Interpreter, t: TracebackEntry): string {
+function formatEntry(interp: Interpreter, t: TracebackEntry, cPrinter: boolean): string {
   const fo = t.tb_frame as PyFrameObject
   const f = fo.f_frame
   const code = f !== null ? f.code : null
@@ -125,6 +125,7 @@ function formatEntry(interp: Interpreter, t: TracebackEntry): string {
   if (stripped.trim() === '') return out
   out += `    ${stripped.trimEnd()}\n`
   if (!interp.profile.output.tracebackCarets || f === null) return out
+  if (cPrinter && !interp.profile.output.cTracebackCarets) return out
   const pos: Position | undefined = f.unit.positions[t.tb_lasti]
   if (!pos || pos.lineno !== t.tb_lineno || pos.end_lineno !== pos.lineno || pos.col_offset < 0 || pos.end_col_offset < 0) return out
   const indent = src.length - stripped.length
@@ -602,23 +603,34 @@ export function formatSyntaxError(interp: Interpreter, info: SyntaxErrorInfo): P
  */
 export function writeUnraisable(interp: Interpreter, exc: PyObject, obj: PyObject | null, msg: string | null): void {
   const fmt = interp.profile.output.unraisableFormat
-  interp.flushStdout()
-  if (fmt === 'legacy-one-line') {
-    const e = exc as PyBaseExceptionObject
-    const argsObj = e.args as unknown as { ob_item: PyObject[] } | null
-    const value = argsObj && argsObj.ob_item.length === 1 && argsObj.ob_item[0]!.ob_type === interp.rt.types.str && !(e as unknown as { legacyInstance?: boolean }).legacyInstance ? safeRepr(exc) : safeRepr(exc)
-    interp.writeStderr(`Exception ${exceptionTypeName(exc.ob_type)}: ${value} in ${obj ? safeRepr(obj) : '<unknown>'} ignored\n`)
+  if (fmt !== 'legacy-one-line') {
+    // `err_msg` as the hook sees it: a whole header (3.13+ templates, no object) or "Exception ignored <msg>".
+    const errMsg = msg === null ? null : obj === null ? msg : `Exception ignored ${msg}`
+    if (interp.sys.callUnraisableHook(exc, obj, errMsg)) return
+    writeUnraisableDefault(interp, exc, obj, errMsg)
     return
   }
-  let header: string
-  if (msg !== null && fmt === 'ignored-while-calling' && obj === null) header = `${msg}:`
-  else if (msg !== null && obj === null) header = `${msg}:`
-  else header = `Exception ignored ${msg ?? 'in'}: ${obj ? safeRepr(obj) : 'None'}`
+  interp.flushStdout()
+  // 2.7 prints the value as the error indicator holds it: the bare message of an exception C code raised.
+  const e = exc as PyBaseExceptionObject
+  const args = e.unnormalized ? (e.args as unknown as { ob_item?: PyObject[] } | null)?.ob_item : undefined
+  const value = args !== undefined && args.length === 1 ? safeRepr(args[0]!) : safeRepr(exc)
+  interp.writeStderr(`Exception ${exceptionTypeName(exc.ob_type)}: ${value} in ${obj ? safeRepr(obj) : '<unknown>'} ignored\n`)
+}
+
+/**
+ * The default `sys.unraisablehook`: "<err_msg>: <obj>" (err_msg defaults to "Exception ignored in"), or "<err_msg>:"
+ * without an object, then the traceback. `exc` and `obj` are borrowed.
+ * @cpython Python/errors.c#write_unraisable_exc_file
+ */
+export function writeUnraisableDefault(interp: Interpreter, exc: PyObject, obj: PyObject | null, errMsg: string | null): void {
+  interp.flushStdout()
+  const header = obj !== null ? `${errMsg ?? 'Exception ignored in'}: ${safeRepr(obj)}` : errMsg !== null ? `${errMsg}:` : 'Exception ignored in: None'
   const lines = [header + '\n']
   const e = exc as PyBaseExceptionObject
   if (e.traceback) {
     lines.push('Traceback (most recent call last):\n')
-    lines.push(...formatTraceback(interp, e.traceback))
+    lines.push(...formatTraceback(interp, e.traceback, true))
   }
   lines.push(...formatExceptionOnly(interp, exc))
   interp.writeStderr(lines.join(''))

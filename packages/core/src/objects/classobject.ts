@@ -4,12 +4,14 @@
  * @cpython Objects/classobject.c
  */
 import { PyObject_GC_Del, PyObject_GC_Init, _PyObject_GC_TRACK, _PyObject_GC_UNTRACK } from '../object/alloc.js'
+import { PyErr_Format } from '../errors.js'
 import { OB_FREED, PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF, _Py_NewReference } from '../object/refcount.js'
 import { Py_TRASHCAN_BEGIN, Py_TRASHCAN_END } from '../object/trashcan.js'
 import { Py_EQ, Py_NE, Py_TPFLAGS_HAVE_GC, type PyTypeObject, type visitproc } from '../object/type.js'
 import { _Py_HashPointer } from '../runtime/bootstrap.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { checkPositional } from './getargs.js'
 import { _PyObject_LookupAttrStr } from './object-type.js'
 import { PyObject_GetAttr, PyObject_Hash, PyObject_RichCompareBool, PyObject_Vectorcall, notImplemented, reprText } from './protocols.js'
 import { PyType_NewStatic, _PyType_Lookup } from './typeobject.js'
@@ -132,6 +134,18 @@ function method_getattro(self: PyObject, name: PyObject): PyObject {
   return PyObject_GetAttr(im.im_func, name)
 }
 
+/** `types.MethodType(function, instance)`. @cpython Objects/classobject.c#method_new_impl */
+function method_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
+  const rt = type.tp_runtime
+  if (kwds !== null && (kwds as unknown as { ma_used: number }).ma_used > 0) throw PyErr_Format(rt, 'TypeError', 'method() takes no keyword arguments')
+  const items = (args as unknown as { ob_item: PyObject[] }).ob_item
+  checkPositional(rt, 'method', items.length, 2, 2)
+  const [func, self] = items as [PyObject, PyObject]
+  if (func.ob_type.tp_call === null) throw PyErr_Format(rt, 'TypeError', 'first argument must be callable')
+  if (self === rt.None) throw PyErr_Format(rt, 'TypeError', 'instance must not be None')
+  return PyMethod_New(func, self)
+}
+
 /** Creates the `method` type. */
 export function _PyMethod_InitType(rt: Runtime): void {
   rt.types.method = PyType_NewStatic(rt, 'method', {
@@ -145,6 +159,7 @@ export function _PyMethod_InitType(rt: Runtime): void {
       tp_hash: method_hash,
       tp_call: method_vectorcall,
       tp_getattro: method_getattro,
+      tp_new: method_new,
       tp_getset: [
         {
           name: '__doc__',
@@ -177,4 +192,6 @@ export function _PyMethod_InitType(rt: Runtime): void {
       ],
     },
   })
+  // Bound methods take weak references (`im_weakreflist`). @cpython Objects/classobject.c#PyMethod_Type
+  rt.types.method.tp_weaklist = true
 }

@@ -557,6 +557,47 @@ export function PyDict_DelItem(mp: PyDictObject, key: PyObject): void {
 /**
  * `PyDict_Next`: the position of the next live entry at or after `pos`, or -1 at the end.
  */
+/**
+ * The entry indexes of `mp` in the order a 2.7 dict's hash table holds them (`PyDict_Next` walks the slots): the
+ * live keys are inserted in insertion order into a simulated table — 8 slots, `i = 5*i + perturb + 1` probing with
+ * `perturb >>= 5`, grown to the smallest power of two above 4 × used when two thirds full, rehashed in slot order.
+ * DEVIATION(cpython): deleted keys are not replayed (their dummy slots could shift later probes).
+ * @cpython Objects/dictobject.c#lookdict (2.7) @cpython Objects/dictobject.c#dictresize (2.7)
+ */
+export function _PyDict_HashSlotOrder(mp: PyDictObject): number[] {
+  const M = (1n << 64n) - 1n
+  let mask = 7n
+  let table: (number | undefined)[] = new Array(8)
+  let fill = 0
+  // The exact 64-bit hash (`ma_hashes` holds JS numbers, which round beyond 2**53).
+  const hashOf = (i: number): bigint => BigInt.asUintN(64, BigInt(PyObject_HashExact(mp.ma_keys[i]!)))
+  const insert = (tab: (number | undefined)[], m: bigint, entry: number): void => {
+    const h = hashOf(entry)
+    let i = h & m
+    let perturb = h
+    while (tab[Number(i & m)] !== undefined) {
+      i = ((i << 2n) + i + perturb + 1n) & M
+      perturb >>= 5n
+    }
+    tab[Number(i & m)] = entry
+  }
+  for (let e = 0; e < mp.ma_keys.length; e++) {
+    if (mp.ma_keys[e] === undefined) continue
+    insert(table, mask, e)
+    fill++
+    if (fill * 3 >= (Number(mask) + 1) * 2) {
+      const minused = (fill > 50000 ? 2 : 4) * fill
+      let n = 8
+      while (n <= minused) n <<= 1
+      const old = table
+      table = new Array(n)
+      mask = BigInt(n - 1)
+      for (const x of old) if (x !== undefined) insert(table, mask, x)
+    }
+  }
+  return table.filter((x): x is number => x !== undefined)
+}
+
 export function PyDict_Next(mp: PyDictObject, pos: number): number {
   const keys = mp.ma_keys
   while (pos < keys.length && keys[pos] === undefined) pos++

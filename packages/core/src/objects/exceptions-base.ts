@@ -47,6 +47,12 @@ export class PyBaseExceptionObject extends PyObject {
    * a missing or null entry is a NULL field. Only the fields the profile declares for the type are used.
    */
   fields: Record<string, PyObject | null> | null = null
+  /**
+   * NON-CPYTHON: raised by C code with a message (`PyErr_Format`) and not caught by any handler yet. CPython keeps
+   * such an exception unnormalized (the value is the bare message) until a handler needs the instance; 2.7's
+   * `PyErr_WriteUnraisable` shows that value.
+   */
+  unnormalized = false
 }
 
 /** `PyOSErrorObject`: also `written` (`characters_written` of BlockingIOError, -1 when unset). */

@@ -11,7 +11,7 @@ import { Py_CLEAR, Py_DECREF, Py_INCREF, Py_XDECREF } from '../object/refcount.j
 import { METH_NOARGS, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, type PyTypeObject, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { registerFactory } from './descrobject.js'
-import { PyDict_GetItemStr, PyDict_New, PyDict_Next, PyDict_SetItem, type PyDictObject } from './dictobject.js'
+import { PyDict_GetItemStr, PyDict_New, PyDict_Next, PyDict_SetItem, _PyDict_HashSlotOrder, type PyDictObject } from './dictobject.js'
 import { parseArgs } from './getargs.js'
 import { PyType_GenericAllocObject } from './instances.js'
 import { PyList_FromArraySteal } from './listobject.js'
@@ -67,8 +67,10 @@ function module_init_dict(rt: Runtime, mod: PyModuleObject, dict: PyDictObject, 
   setItemStr(rt, dict, '__name__', name)
   setItemStr(rt, dict, '__doc__', doc ?? rt.None)
   setItemStr(rt, dict, '__package__', rt.None)
-  setItemStr(rt, dict, '__loader__', rt.None)
-  setItemStr(rt, dict, '__spec__', rt.None)
+  if (rt.profile.objects.moduleSpecAttributes !== false) {
+    setItemStr(rt, dict, '__loader__', rt.None)
+    setItemStr(rt, dict, '__spec__', rt.None)
+  }
   if (name.ob_type === rt.types.str) {
     Py_INCREF(name)
     const old = mod.md_name
@@ -340,8 +342,12 @@ function module_get_dict(self: PyObject): PyObject {
 export function _PyModule_ClearDict(dict: PyObject): void {
   const d = dict as PyDictObject
   const rt = rtOf(d)
+  const slots = rt.profile.objects.dictOrder === 'hash-slots'
   const clearWhere = (pick: (key: string) => boolean): void => {
-    for (let i = PyDict_Next(d, 0); i >= 0; i = PyDict_Next(d, i + 1)) {
+    const order: number[] = []
+    if (slots) order.push(..._PyDict_HashSlotOrder(d))
+    else for (let i = PyDict_Next(d, 0); i >= 0; i = PyDict_Next(d, i + 1)) order.push(i)
+    for (const i of order) {
       const key = d.ma_keys[i]
       const value = d.ma_values[i]
       if (key === undefined || value === undefined || value === rt.None || !PyUnicode_Check(key)) continue

@@ -5,7 +5,7 @@
  */
 import { PyObject_Free, PyObject_Init, PyObject_InitStatic } from '../object/alloc.js'
 import { OB_IMMORTAL, PyObject } from '../object/object.js'
-import { Py_INCREF } from '../object/refcount.js'
+import { Py_INCREF, _Py_IsImmortal } from '../object/refcount.js'
 import type { PyTypeObject } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { makeImmortal, makeStatic } from './immortal.js'
@@ -153,6 +153,12 @@ export function _PyUnicode_InitStatic(rt: Runtime): void {
   }
   rt.empty_str = mk('')
   if (stat) for (let c = 0; c < 256; c++) rt.latin1[c] = mk(String.fromCharCode(c))
+  // Deep-frozen modules' one-character constants, interned before any user code (see text.deepfrozenInternedChars).
+  for (const ch of rt.profile.objects.text.deepfrozenInternedChars ?? '') {
+    const op = mk(ch)
+    op.interned = SSTATE_INTERNED_IMMORTAL_STATIC
+    rt.interned.set(ch, op)
+  }
 }
 
 /**
@@ -169,7 +175,7 @@ export function PyUnicode_InternInPlace(rt: Runtime, op: PyUnicodeObject, immort
     return existing
   }
   if (op.interned !== SSTATE_NOT_INTERNED) return op
-  if ((op.ob_flags & OB_IMMORTAL) !== 0 || op.ob_refcnt >= 0x4000_0000) {
+  if ((op.ob_flags & OB_IMMORTAL) !== 0 || _Py_IsImmortal(op)) {
     op.interned = SSTATE_INTERNED_IMMORTAL_STATIC
     rt.interned.set(op.value, op)
     return op
@@ -191,7 +197,7 @@ function decrefNoDealloc(op: PyObject): void {
   if (op.ob_refcnt === 1) {
     op.ob_refcnt = 0
     op.ob_type.tp_dealloc(op)
-  } else if (op.ob_refcnt < 0x4000_0000) op.ob_refcnt--
+  } else if (!_Py_IsImmortal(op)) op.ob_refcnt--
 }
 
 /** An interned str for an identifier (a new reference), as the compiler and `PyUnicode_InternFromString` make. */

@@ -47,6 +47,7 @@ import {
   binary_iop,
   binary_op,
   notImplemented,
+  reprText,
   type BinarySlot,
 } from './protocols.js'
 import { PyTuple_FromArraySteal, type PyTupleObject } from './tupleobject.js'
@@ -437,7 +438,10 @@ function handle_callback(rt: Runtime, ref: PyObject, callback: PyObject): void {
   } catch (e) {
     if (!(e instanceof PyErr)) throw e
     try {
-      rt.hooks.writeUnraisable(rt, e.exc, callback, null)
+      // A whole header with {obj} (3.14), or absent.
+      const msg = rt.profile.messages['weakrefCallbackUnraisable'] ?? null
+      if (msg !== null) rt.hooks.writeUnraisable(rt, e.exc, null, msg.replace('{obj}', reprText(callback)))
+      else rt.hooks.writeUnraisable(rt, e.exc, callback, null)
     } finally {
       Py_DECREF(e.exc)
     }

@@ -54,8 +54,11 @@ export const cpython311: CPythonProfile = freezeProfile({
       heapType: [112, 8], staticType: [50, 8], property: [7, 4],
       function: [18, 4], type: [201, 80], none: [2], bool: [3, 4], range: [6], bytearray: [7], enumerate: [9], zip: [7, 4],
       weakref: [10], codeBase: [17, 48],
+      // PyGenObject up to gi_iframe (10 words) + _PyInterpreterFrame up to localsplus (9 words).
+      generator: [19], generatorFrameSlots: true,
     },
-    text: { hash: { wide: 'siphash13', narrow: 'fnv' }, asciiIterator: true, removeprefix: true, replaceCountKeyword: false, clinicStrNew: false, findArgs: 'parse-tuple', bytearrayPresizeSequence: true, bytesDunderBytes: true, unicodeVersion: '14.0.0', latin1CharsUtf8: false },
+    text: { hash: { wide: 'siphash13', narrow: 'fnv' }, asciiIterator: true, removeprefix: true, replaceCountKeyword: false, clinicStrNew: false, findArgs: 'parse-tuple', bytearrayPresizeSequence: true, bytesDunderBytes: true, unicodeVersion: '14.0.0', latin1CharsUtf8: false,
+      deepfrozenInternedChars: 'BCLST_abcdefhijklmnopqrstvwxy' },
     runtimeObjects: {
       funcBuiltins: true,
       funcTypeParams: false,
@@ -116,6 +119,7 @@ export const cpython311: CPythonProfile = freezeProfile({
   memory: { smallRequestThreshold: 512, alignment: 16, poolSize: 16384, arenaSize: 1048576 },
   eval: {
     callArguments: 'moved-into-frame',
+    callFunctionEx: 'callargs-kept',
     borrowedFastLoads: false,
     frameLocalsRelease: 'first-to-last',
     callArgsRelease: 'first-to-last',
@@ -228,6 +232,7 @@ export const cpython311: CPythonProfile = freezeProfile({
   output: {
     nameErrorHints: 'did-you-mean',
     tracebackCarets: true,
+    cTracebackCarets: true,
     replSourceLines: false,
     absoluteMainPath: true,
     unraisableFormat: 'ignored-in',

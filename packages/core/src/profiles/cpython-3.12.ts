@@ -12,7 +12,7 @@ export const cpython312 = extendProfile(cpython311, {
     hexversion: 0x030c01f0,
   },
   objects: {
-    text: { unicodeVersion: '15.0.0', latin1CharsUtf8: true },
+    text: { unicodeVersion: '15.0.0', latin1CharsUtf8: true, deepfrozenInternedChars: '_abcdenprsx' },
     immortality: 'pep683-uint32',
     immortalRefcount: 4294967295,
     staticInitialRefcount: null,
@@ -25,6 +25,8 @@ export const cpython312 = extendProfile(cpython311, {
     sizeof: {
       strAsciiBase: [4, 4], strLatin1Base: [6, 4], strUcs2Base: [6, 4], strUcs4Base: [6, 4], instance: [6], function: [19, 4], type: [203, 80],
       heapType: [114, 8], staticType: [51, 8], codeBase: [18, 48],
+      // PyGenObject loses gi_code (9 words); the frame header stays 9 words.
+      generator: [18],
     },
     runtimeObjects: { funcTypeParams: true, funcClear: 'globals-first-reset-names', weakrefReprName: 'special' },
     numbers: { intIsInteger: true, noneHash: 'constant', sumCompensated: true, boolInvert: true },
@@ -43,6 +45,7 @@ export const cpython312 = extendProfile(cpython311, {
     abstractInstantiation: "Can't instantiate abstract class {type} without an implementation for abstract method{s} {methods}",
   },
   compiler: { assertRaise: 'statement', whileJump: 'test' },
+  eval: { callFunctionEx: 'callargs-into-frame', generators: { bodyHandlerDepth: 2 } },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent', startupGeneration: 1,
     // Observed: every script's first RESUME runs a young collection (gen1 count 4 before it, 5 after), so atomic
     // tuple constants made by the compiler are already untracked when the module starts.

@@ -12,7 +12,7 @@ export const cpython313 = extendProfile(cpython312, {
     hexversion: 0x030d00f0,
   },
   objects: {
-    text: { replaceCountKeyword: true, clinicStrNew: true, findArgs: 'clinic', unicodeVersion: '15.1.0' },
+    text: { deepfrozenInternedChars: '', replaceCountKeyword: true, clinicStrNew: true, findArgs: 'clinic', unicodeVersion: '15.1.0' },
     internedStrings: 'c-api-immortal',
     instanceDict: 'inline-values',
     getsizeofStaticTypeHeader: false,
@@ -26,7 +26,7 @@ export const cpython313 = extendProfile(cpython312, {
   compiler: { assertRaise: 'test', forIter: 'iter' },
   eval: { generators: { closeReturnsValue: true, closeAtPlainYieldKeepsLocals: true } },
   gc: { thresholds: [2000, 10, 10], callbacksSkippedAtShutdown: true, startupCounts: null },
-  output: { replSourceLines: true, exceptionPrinter: 'traceback-module', replStartupDiscardedClasses: ['_pyrepl.readline._ReadlineWrapper'] },
+  output: { replSourceLines: true, exceptionPrinter: 'traceback-module', cTracebackCarets: false, replStartupDiscardedClasses: ['_pyrepl.readline._ReadlineWrapper'] },
   messages: {
     atexitCallbackError: 'Exception ignored in atexit callback {obj}',
     floatModZero: 'float modulo by zero',

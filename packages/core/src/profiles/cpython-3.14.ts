@@ -18,11 +18,13 @@ export const cpython314 = extendProfile(cpython313, {
     text: { unicodeVersion: '16.0.0' },
     immortality: 'pep683-3<<30',
     immortalRefcount: 3221225472,
+    // @cpython Include/refcount.h: 32-bit builds store 7 << 28 in static immortals and test against 1 << 30.
+    immortal32: { refcount: 7 * 2 ** 28, minimum: 2 ** 30 },
     dictTracking: 'always',
     tupleUntracking: 'at-creation-and-collection',
     tupleHashCache: true,
     // PyTupleObject gains ob_hash; PyFunctionObject gains func_annotate (PEP 649).
-    sizeof: { tupleBase: [6], function: [20, 4] },
+    sizeof: { tupleBase: [6], function: [20, 4], generator: [19] },
     // PEP 649: staticmethod/classmethod no longer copy `__annotations__` (observed: no empty annotations dict).
     runtimeObjects: { wrapsAnnotations: false },
     numbers: { ownGetattro: [], intRoundNone: true, intTruncFallback: false, notImplementedBool: 'error', fromNumber: true, complexMixedMode: true, formatSpec: { fracGrouping: true } },
@@ -30,7 +32,7 @@ export const cpython314 = extendProfile(cpython313, {
       fields: { SyntaxError: ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line', 'metadata'] },
     },
   },
-  compiler: { constantFolding: 'cfg', sourceNotDecodable: { located: 'byte' } },
+  compiler: { constantFolding: 'cfg', astFoldSubscript: false, sourceNotDecodable: { located: 'byte' } },
   // 3.14's close() fast path clears the locals, which frees them as the thrown GeneratorExit would.
   eval: { borrowedFastLoads: true, frameLocalsRelease: 'last-to-first', constantSlices: true, generators: { closeAtPlainYieldKeepsLocals: false } },
   gc: {
@@ -65,7 +67,9 @@ export const cpython314 = extendProfile(cpython313, {
     fromhexOddDigits: 'fromhex() arg must contain an even number of hexadecimal digits',
     unpackTooManyGot: 'too many values to unpack (expected {expected}, got {got})',
     controlFlowInFinally: "'{kw}' in a 'finally' block",
-    unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}' },
+    unraisableDel: 'Exception ignored while calling deallocator {obj}', gcCallbackUnraisable: 'Exception ignored while calling GC callback {obj}',
+    weakrefCallbackUnraisable: 'Exception ignored while calling weakref callback {obj}',
+    gcWeakrefCallbackUnraisable: 'Exception ignored on calling weakref callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null, voidCallResult: 0 },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'objects.sizeof': 'pyodide', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
 })

@@ -12,7 +12,7 @@ export const cpython38 = extendProfile(cpython311, {
     hexversion: 0x030812f0,
   },
   objects: {
-    text: { hash: { wide: 'siphash24', narrow: 'siphash24' }, asciiIterator: false, removeprefix: false, bytearrayPresizeSequence: false, bytesDunderBytes: false, unicodeVersion: '12.1.0' },
+    text: { hash: { wide: 'siphash24', narrow: 'siphash24' }, asciiIterator: false, removeprefix: false, bytearrayPresizeSequence: false, bytesDunderBytes: false, unicodeVersion: '12.1.0', deepfrozenInternedChars: '' },
     immortality: 'none',
     staticInitialRefcount: null,
     staticObjects: { singletons: false, smallInts: false, emptyTuple: false, latin1Chars: false, builtinTypes: false },
@@ -31,7 +31,7 @@ export const cpython38 = extendProfile(cpython311, {
     setOps: { emptyFrozensetSingleton: true, issupersetIterable: 'copy-to-set' },
     dictKeys: { headerSize: [5], kinds: 'lookup-switch', unicodeEntries: false, sizing: 'at-least', mergeClone: false },
     // A class's shared keys here: 5-word header, 8 indices, 5 three-word entries.
-    sizeof: { enumerate: [8], zip: [7], intZeroHasDigit: false, instance: [6], function: [17], type: [131, 16], heapType: [109, 8], staticType: [51, 8], property: [6, 4], weakref: [9], codeBase: [16, 48] },
+    sizeof: { enumerate: [8], zip: [7], intZeroHasDigit: false, instance: [6], function: [17], type: [131, 16], heapType: [109, 8], staticType: [51, 8], property: [6, 4], weakref: [9], codeBase: [16, 48], generator: [12], generatorFrameSlots: false },
     runtimeObjects: {
       funcBuiltins: false,
       funcClear: 'code-first',

@@ -21,10 +21,12 @@ export const legacy = extendProfile(cpython38, {
   objects: {
     heapTypeGC: 'when-adding-fields',
     dictTraverse: 'keys-and-values',
+    dictOrder: 'hash-slots',
+    moduleSpecAttributes: false,
     text: { hash: { wide: 'fnv-units' } },
     // The 2.7 PyGC_Head is 32 bytes on x86-64 (a union padded for long double): counted as bytes.
     sizeof: { strAsciiBase: [4, 4, 1], strLatin1Base: [4, 4, 1], strUcs2Base: [9], strUcs4Base: [9], bytesBase: [4, 5, 1], tupleBase: [3, 32], listBase: [5, 32], dictEmpty: [31, 32], setBase: [25, 32],
-      instance: [4, 32], function: [11, 32], type: [13], heapType: [109], staticType: [109], weakref: [7, 32] },
+      instance: [4, 32], function: [11, 32], type: [13], heapType: [109], staticType: [109], weakref: [7, 32], generator: [6] },
     numbers: { intMaxStrDigits: null, floatStr: 'g12' },
     exceptions: {
       fields: { StopIteration: [], ImportError: [], OSError: ['errno', 'strerror', 'filename'] },
@@ -33,11 +35,12 @@ export const legacy = extendProfile(cpython38, {
       reprOneArg: 'tuple',
     },
   },
-  eval: { generators: { stopIterationToRuntimeError: false, attributes: ['gi_frame', 'gi_running', 'gi_code', '__name__'] } },
+  eval: { callFunctionEx: 'star-tuple-copied', generators: { stopIterationToRuntimeError: false, attributes: ['gi_frame', 'gi_running', 'gi_code', '__name__'] } },
   gc: {
     gcHeadSize: 32,
     resurrection: 'none',
     finalizerPolicy: 'legacy-gc-garbage',
+    moduleCleanup: 'pyimport-cleanup',
     api: { callbacks: false, getStats: false, freeze: false, getObjectsGeneration: false, isFinalized: false },
     debugFlags: { DEBUG_STATS: 1, DEBUG_COLLECTABLE: 2, DEBUG_UNCOLLECTABLE: 4, DEBUG_INSTANCES: 8, DEBUG_OBJECTS: 16, DEBUG_SAVEALL: 32, DEBUG_LEAK: 62 },
     debugStatsDonePeriod: true,

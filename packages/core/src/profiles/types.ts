@@ -30,6 +30,10 @@ export interface CPythonProfile {
     readonly immortality: 'none' | 'static-999999999' | 'pep683-uint32' | 'pep683-3<<30'
     /** The refcount an immortal object reports (null when nothing is immortal). */
     readonly immortalRefcount: number | null
+    /** The count from which an object is immortal (`_Py_IMMORTAL_MINIMUM_REFCNT`); absent: 2**31. */
+    readonly immortalMinimum?: number
+    /** A 32-bit build's immortal values, where they differ (3.14: static immortals 7 << 28, minimum 1 << 30). */
+    readonly immortal32?: { readonly refcount: number; readonly minimum: number }
     /** The refcount a statically allocated object starts with (3.11: 999999999). */
     readonly staticInitialRefcount: number | null
     /** Which objects are statically allocated / immortal. */
@@ -64,6 +68,13 @@ export interface CPythonProfile {
     /** `sys.getsizeof` of a static type adds the GC header although static types are not GC objects (3.11, 3.12). */
     readonly getsizeofStaticTypeHeader: boolean
     readonly dictTracking: 'lazy' | 'always'
+    /**
+     * The order `PyDict_Next` visits a dict: insertion order (3.6+ compact dicts), or the hash table's slot order
+     * (2.7: open addressing, 8 slots grown ×4). Only module teardown follows 'hash-slots' so far.
+     */
+    readonly dictOrder?: 'insertion' | 'hash-slots'
+    /** Whether new modules get `__loader__` and `__spec__` (PEP 451, 3.4+); 2.7 has only `__name__`, `__doc__`, `__package__`. */
+    readonly moduleSpecAttributes?: boolean
     readonly tupleUntracking: 'at-collection' | 'at-creation-and-collection'
     /** Type free lists: how many freed objects each keeps for reuse. */
     readonly freeLists: {
@@ -171,6 +182,12 @@ export interface CPythonProfile {
 
   readonly eval: {
     readonly callArguments: 'caller-keeps-callee-increfs' | 'moved-into-frame'
+    /**
+     * `f(*args)`: the argument tuple stays on the caller's stack for the whole call ('callargs-kept', ≤3.11); a
+     * Python function's frame takes the items and the tuple is released before the body runs ('callargs-into-frame',
+     * 3.12+, `_PyEvalFramePushAndInit_Ex`); 2.7 copies the star tuple into a new call tuple and keeps both.
+     */
+    readonly callFunctionEx: 'callargs-kept' | 'callargs-into-frame' | 'star-tuple-copied'
     readonly borrowedFastLoads: boolean
     readonly frameLocalsRelease: 'first-to-last' | 'last-to-first'
     /** After a call through a non-Python callable: the order the caller releases the arguments. */
@@ -192,6 +209,12 @@ export interface CPythonProfile {
       readonly closeAtPlainYieldKeepsLocals: boolean
       /** The getset attributes generators have (gi_suspended 3.11+, gi_yieldfrom 3.5+, __qualname__ 3.5+). */
       readonly attributes: readonly string[]
+      /**
+       * 3.12+ wraps a generator body in a cleanup handler (`INTRINSIC_STOPITERATION_ERROR`; RERAISE): its entry
+       * (lasti and the exception) makes `co_stacksize` at least 2. The sim converts StopIteration in the generator
+       * object and only counts the handler's stack.
+       */
+      readonly bodyHandlerDepth?: number
     }
   }
 
@@ -236,6 +259,11 @@ export interface CPythonProfile {
      * variables stay bound there after it ends.
      */
     readonly listCompInline: boolean
+    /**
+     * The AST optimizer folds `constant[constant]` (3.8–3.13 `fold_subscr`), before the compiler's checks see it
+     * (`"abc"[0] is x` warns); 3.14 folds subscripts later, in the flow graph (absent: true).
+     */
+    readonly astFoldSubscript?: boolean
   }
 
   readonly gc: {
@@ -261,6 +289,12 @@ export interface CPythonProfile {
     readonly weakrefClearing: 'before-finalizers' | 'split'
     readonly resurrection: 'none' | 'all-or-nothing-counted' | 'all-or-nothing-uncounted' | 'per-object'
     readonly finalizerPolicy: 'legacy-gc-garbage' | 'pep442'
+    /**
+     * Module teardown at exit: 3.x `finalize_modules` (sys.modules entries set to None, a collection, then module
+     * dicts cleared last-imported first), or 2.7 `PyImport_Cleanup` (a collection even when disabled, then
+     * `__main__` cleared first, modules nobody else references next, then the rest, sys, builtins; no collection).
+     */
+    readonly moduleCleanup?: 'finalize-modules' | 'pyimport-cleanup'
     /** Whether `tp_clear` and friends report `Exception ignored in tp_clear of`. */
     readonly api: {
       readonly callbacks: boolean
@@ -282,6 +316,8 @@ export interface CPythonProfile {
   readonly output: {
     readonly nameErrorHints: 'none' | 'did-you-mean' | 'did-you-mean+forgot-import'
     readonly tracebackCarets: boolean
+    /** Whether the C traceback printer (unraisable exceptions) draws carets too: 3.11/3.12 (3.13 dropped them). */
+    readonly cTracebackCarets: boolean
     readonly replSourceLines: boolean
     readonly absoluteMainPath: boolean
     readonly unraisableFormat: 'legacy-one-line' | 'ignored-in' | 'ignored-while-calling'
@@ -482,6 +518,12 @@ export interface TextProfile {
    * `str.__sizeof__` counts.
    */
   readonly latin1CharsUtf8: boolean
+  /**
+   * One-character strings already interned at start-up as separate (deep-frozen) objects, not the latin-1
+   * singletons (3.11, 3.12 `Tools/build/deepfreeze.py`): a literal `'a'` in user code is then not `chr(97)`.
+   * Observed with `chr(i) is sys.intern(chr(i))`.
+   */
+  readonly deepfrozenInternedChars?: string
 }
 
 /**
@@ -530,6 +572,10 @@ export interface SizeofTable {
   readonly weakref: StructSize
   /** `code.__basicsize__` (the code object without its bytecode). */
   readonly codeBase: StructSize
+  /** `generator.__basicsize__`: the object (3.11+: up to the embedded frame's `localsplus`), without GC header. */
+  readonly generator: StructSize
+  /** 3.11+: a generator's `__sizeof__` adds one word per frame slot (`co_nlocalsplus + co_stacksize`). */
+  readonly generatorFrameSlots: boolean
 }
 
 /** A `SizeofTable` resolved to bytes for one pointer size (`Runtime.sizeof`). */

@@ -1811,6 +1811,8 @@ export class Compiler {
         if (isTerminal(op)) break
       }
     }
+    // 3.12+: the handler wrapping a generator body (see eval.generators.bodyHandlerDepth).
+    if (this.u.ste.isGenerator) maxDepth = Math.max(maxDepth, this.rt.profile.eval.generators.bodyHandlerDepth ?? 0)
     // 2. Emit real instructions: map pseudo-instruction indexes to real indexes.
     const realIndex: number[] = new Array(n + 1).fill(0)
     let r = 0

@@ -8,6 +8,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
   PyErr,
+  PyObject_GetItem,
   PyLong_FromBigInt,
   PyLong_FromNumber,
   PyTuple_FromArraySteal,
@@ -217,6 +218,17 @@ export class ConstantFactory {
     else if (k === 'BinOp' && kind(n.left) === 'Constant' && kind(n.right) === 'Constant') this.foldBinop(n)
     else if (k === 'Tuple' && opName(n.ctx) === 'Load' && n.elts.every((e: Node) => kind(e) === 'Constant')) this.foldTuple(n)
     else if (k === 'Compare') this.foldIn(n)
+    else if (k === 'Subscript' && opName(n.ctx) === 'Load' && kind(n.value) === 'Constant' && kind(n.slice) === 'Constant' && this.rt.profile.compiler.astFoldSubscript !== false) this.foldSubscr(n)
+  }
+
+  /** `'abc'[0]` → `'a'` when the subscript succeeds (errors are left for run time). @cpython Python/ast_opt.c#fold_subscr */
+  private foldSubscr(n: Node): void {
+    try {
+      this.makeConst(n, PyObject_GetItem(this.objOf(n.value), this.objOf(n.slice)))
+    } catch (e) {
+      if (e instanceof PyErr) Py_DECREF(e.exc)
+      else throw e
+    }
   }
 
   private objOf(c: Node): PyObject {

@@ -7,6 +7,7 @@ import { createGcModule } from './gc.js'
 import { createMathModule } from './math.js'
 import { createTestCapiModule } from './testcapi.js'
 import { createTimeModule } from './time.js'
+import { createWarningsModule } from './warnings.js'
 import { createWeakrefModule } from './weakref.js'
 import { createCtypesModule } from './ctypes.js'
 import { createDisModule } from './dis.js'
@@ -26,6 +27,8 @@ export const BUILTIN_MODULES: Record<string, ModuleFactory> = {
   time: { create: createTimeModule },
   weakref: { create: (i) => createWeakrefModule(i, 'weakref') },
   _weakref: { create: (i) => createWeakrefModule(i, '_weakref') },
+  warnings: { create: (i) => createWarningsModule(i, 'warnings') },
+  _warnings: { create: (i) => createWarningsModule(i, '_warnings') },
   _testcapi: { create: createTestCapiModule, available: (p) => p.gc.finalizerPolicy === 'pep442' },
   ctypes: { create: createCtypesModule },
   os: { create: createOsModule },

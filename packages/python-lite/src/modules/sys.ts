@@ -24,6 +24,7 @@ import {
   type Runtime,
 } from '@heap/core'
 import type { Interpreter } from '../interp.js'
+import { writeUnraisableDefault } from '../traceback.js'
 import { createTextIOType, newTextIO } from '../objects/io.js'
 import { STDLIB_MODULE_NAMES } from '../stdlib-names.js'
 import { BUILTIN_MODULE_NAMES } from './registry-names.js'
@@ -35,7 +36,41 @@ export interface SysState {
   ps2(): string
   setLast(exc: PyObject): void
   deleteSpecialNames(): void
+  /** Calls a user `sys.unraisablehook`; false when the default hook (or none) is installed. */
+  callUnraisableHook(exc: PyObject, obj: PyObject | null, errMsg: string | null): boolean
   textIOType: PyTypeObject
+}
+
+/** `sys.UnraisableHookArgs`: (exc_type, exc_value, exc_traceback, err_msg, object). @cpython Python/errors.c#UnraisableHookArgs */
+class PyUnraisableHookArgs extends core.PyObject {
+  items: PyObject[] = []
+}
+const UNRAISABLE_FIELDS = ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object'] as const
+
+function createUnraisableHookArgsType(rt: Runtime): PyTypeObject {
+  const t = core.PyType_NewStatic(rt, 'UnraisableHookArgs', {
+    basicsize: rt.profile.pointerSize * (3 + UNRAISABLE_FIELDS.length),
+    flags: 0,
+    slots: {
+      tp_getset: UNRAISABLE_FIELDS.map((name, i) => ({
+        name,
+        get: (o: PyObject) => {
+          const v = (o as PyUnraisableHookArgs).items[i]!
+          Py_INCREF(v)
+          return v
+        },
+        set: null,
+      })),
+      tp_dealloc: (o: PyObject) => {
+        const items = (o as PyUnraisableHookArgs).items
+        ;(o as PyUnraisableHookArgs).items = []
+        for (const v of items) Py_DECREF(v)
+        core.PyObject_Free(o)
+      },
+    },
+  })
+  core.PyType_Ready(rt, t)
+  return t
 }
 
 function sizeofObject(rt: Runtime, o: PyObject): number {
@@ -76,6 +111,7 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
   const stderr = newTextIO(rt, textIO, 'stderr', '<stderr>', 'w')
   const stdin = newTextIO(rt, textIO, 'stdin', '<stdin>', 'r')
   const d = moduleDict(mod)
+  const hookArgsType = p.output.unraisableFormat !== 'legacy-one-line' ? createUnraisableHookArgsType(rt) : null
 
   addFunctions(rt, mod, [
     def('getrefcount', (_m, args, start, nargs) => {
@@ -129,6 +165,18 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
       interp.printException(args[start + 1]!)
       return none(rt)
     }),
+    ...(hookArgsType !== null
+      ? [
+          def('unraisablehook', (_m, args, start, nargs) => {
+            if (nargs !== 1) throw PyErr_Format(rt, 'TypeError', `unraisablehook() takes exactly one argument (${nargs} given)`)
+            const a = args[start]!
+            if (a.ob_type !== hookArgsType) throw PyErr_Format(rt, 'TypeError', 'sys.unraisablehook argument type must be UnraisableHookArgs')
+            const [, value, , errMsg, obj] = (a as PyUnraisableHookArgs).items
+            writeUnraisableDefault(interp, value!, obj === rt.None ? null : obj!, errMsg === rt.None ? null : jsStr(errMsg!))
+            return none(rt)
+          }),
+        ]
+      : []),
     def('getdefaultencoding', () => str(rt, 'utf-8')),
     ...(rt.profile.objects.numbers.intMaxStrDigits !== null
       ? [
@@ -151,7 +199,7 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
     }),
   ])
   if (p.objects.immortality === 'pep683-3<<30') {
-    addFunctions(rt, mod, [def('_is_immortal', (_m, args, start) => bool(rt, args[start]!.ob_refcnt >= 0x4000_0000))])
+    addFunctions(rt, mod, [def('_is_immortal', (_m, args, start) => bool(rt, core._Py_IsImmortal(args[start]!)))])
   }
 
   const argv = (interp.options.argv ?? [interp.options.filename ?? '']).map((a) => str(rt, a))
@@ -186,6 +234,8 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
   setAttr(rt, mod, '__displayhook__', dh)
   const eh = PyDict_GetItemStr(d, 'excepthook')!
   setAttr(rt, mod, '__excepthook__', eh)
+  const uh = PyDict_GetItemStr(d, 'unraisablehook')
+  if (uh !== null) setAttr(rt, mod, '__unraisablehook__', uh)
 
   /** The default `sys.displayhook`: None prints nothing; otherwise `repr` to stdout and store in `builtins._`. */
   function defaultDisplayhook(v: PyObject): void {
@@ -222,6 +272,28 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
 
   const state: SysState = {
     textIOType: textIO,
+    callUnraisableHook(exc, obj, errMsg) {
+      if (hookArgsType === null) return false
+      const hook = PyDict_GetItemStr(d, 'unraisablehook')
+      if (hook === null || hook === rt.None || hook === uh) return false
+      const a = core.PyObject_Init(rt, new PyUnraisableHookArgs(hookArgsType), hookArgsType.tp_basicsize)
+      const tb = (exc as PyBaseExceptionObject).traceback ?? rt.None
+      a.items = [exc.ob_type, exc, tb, errMsg === null ? rt.None : str(rt, errMsg), obj ?? rt.None]
+      for (let i = 0; i < a.items.length; i++) if (i !== 3 || errMsg === null) Py_INCREF(a.items[i]!)
+      Py_INCREF(hook)
+      try {
+        Py_DECREF(PyObject_CallArgs(hook, [a]))
+      } catch (e) {
+        if (!(e instanceof PyErr)) throw e
+        // The hook failed: its own exception goes to the default hook. @cpython Python/errors.c#PyErr_WriteUnraisable
+        writeUnraisableDefault(interp, e.exc, hook, 'Exception ignored in sys.unraisablehook')
+        Py_DECREF(e.exc)
+      } finally {
+        Py_DECREF(hook)
+        Py_DECREF(a)
+      }
+      return true
+    },
     displayhook(v) {
       const hook = PyDict_GetItemStr(d, 'displayhook')
       if (hook === null) throw PyErr_Format(rt, 'RuntimeError', 'lost sys.displayhook')

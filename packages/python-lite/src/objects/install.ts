@@ -20,7 +20,7 @@ export function installInterpreterTypes(interp: Interpreter): void {
     slots: { tp_dealloc: frame_dealloc, tp_traverse: frame_traverse },
   })
   T.generator = PyType_NewStatic(rt, 'generator', {
-    basicsize: ptr * 10,
+    basicsize: rt.sizeof.generator,
     flags: Py_TPFLAGS_HAVE_GC,
     slots: {
       tp_dealloc: gen_dealloc,

@@ -32,7 +32,7 @@ import {
   type Runtime,
 } from '@heap/core'
 import { Op } from '../compiler/opcodes.js'
-import { createFunctionFrame } from './call.js'
+import { createFunctionFrame, functionCallTakingArgs, functionVectorcall } from './call.js'
 import { _PyFrame_GetFrameObject, type Frame } from './frame.js'
 import type { ThreadState } from './threadstate.js'
 import * as gen from './genobject.js'
@@ -547,8 +547,39 @@ export function pushFunctionFrame(
   return createFunctionFrame(ts, f, lp, argStart, npos, kwnames, false)
 }
 
-/** CALL_FUNCTION_EX: `f(*args, **kwargs)`. */
+/**
+ * CALL_FUNCTION_EX: `f(*args, **kwargs)`. Takes the caller's reference to `callargs` (released per
+ * `eval.callFunctionEx`); `kwargs` stays the caller's.
+ */
 export function callWithArgsKwargs(rt: Runtime, func: PyObject, callargs: PyObject, kwargs: PyObject | null): PyObject {
+  let held: PyObject | null = callargs
+  const release = (): void => {
+    const h = held
+    held = null
+    if (h !== null) Py_DECREF(h)
+  }
+  const mode = rt.profile.eval.callFunctionEx
+  try {
+    if (mode === 'star-tuple-copied' && callargs.ob_type === rt.types.tuple) {
+      // 2.7's update_star_args: the call gets a fresh tuple; the star tuple stays alive beside it.
+      const copy = PyTuple_FromArraySteal(rt, (callargs as PyTupleObject).ob_item.map((o) => (Py_INCREF(o), o)))
+      try {
+        return callArgsKwargs(rt, func, copy, kwargs, null)
+      } finally {
+        Py_DECREF(copy)
+      }
+    }
+    const direct = mode === 'callargs-into-frame' && func.ob_type === rt.types.function && func.ob_type.tp_vectorcall === functionVectorcall
+    return callArgsKwargs(rt, func, callargs, kwargs, direct ? release : null)
+  } finally {
+    release()
+  }
+}
+
+function callArgsKwargs(rt: Runtime, func: PyObject, callargs: PyObject, kwargs: PyObject | null, release: (() => void) | null): PyObject {
+  const ts = (rt.host as { ts: ThreadState }).ts
+  const vectorcall = (a: PyObject[], n: number, kwnames: PyObject | null): PyObject =>
+    release !== null ? functionCallTakingArgs(ts, func as PyFunctionObject, a, n, kwnames, release) : PyObject_Vectorcall(func, a, 0, n, kwnames)
   let args: PyObject[]
   let owned: PyObject | null = null
   if (callargs.ob_type === rt.types.tuple) args = (callargs as PyTupleObject).ob_item
@@ -568,7 +599,7 @@ export function callWithArgsKwargs(rt: Runtime, func: PyObject, callargs: PyObje
     args = (l as unknown as { ob_item: PyObject[] }).ob_item
   }
   try {
-    if (kwargs === null || (kwargs as PyDictObject).ma_used === 0) return PyObject_Vectorcall(func, args, 0, args.length, null)
+    if (kwargs === null || (kwargs as PyDictObject).ma_used === 0) return vectorcall(args, args.length, null)
     const kd = kwargs as PyDictObject
     const all = args.slice()
     const names: PyObject[] = []
@@ -581,7 +612,7 @@ export function callWithArgsKwargs(rt: Runtime, func: PyObject, callargs: PyObje
     }
     const kwnames = PyTuple_FromArraySteal(rt, names)
     try {
-      return PyObject_Vectorcall(func, all, 0, args.length, kwnames)
+      return vectorcall(all, args.length, kwnames)
     } finally {
       Py_DECREF(kwnames)
     }

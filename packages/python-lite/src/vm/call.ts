@@ -239,6 +239,23 @@ function tooManyPositional(rt: Runtime, func: PyFunctionObject, code: PyCodeObje
  * a nested evaluation and returns its result.
  * @cpython Objects/call.c#_PyFunction_Vectorcall
  */
+/**
+ * CALL_FUNCTION_EX into a plain Python function (3.12+): the new frame takes its own references to the arguments,
+ * then `release` drops the call's argument tuple before the body runs.
+ * @cpython Python/ceval.c#_PyEvalFramePushAndInit_Ex
+ */
+export function functionCallTakingArgs(ts: ThreadState, func: PyFunctionObject, args: readonly PyObject[], nargs: number, kwnames: PyObject | null, release: () => void): PyObject {
+  for (const a of args) Py_INCREF(a)
+  Py_INCREF(func)
+  let frame: Frame
+  try {
+    frame = createFunctionFrame(ts, func, args, 0, nargs, kwnames, true)
+  } finally {
+    release()
+  }
+  return _PyEval_EvalFrame(ts, frame)
+}
+
 export function functionVectorcall(callable: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): PyObject {
   const rt = callable.ob_type.tp_runtime
   const ts = (rt.host as { ts: ThreadState }).ts

@@ -1155,7 +1155,6 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
             lp[sp++] = res
           } finally {
             Py_DECREF(func)
-            Py_DECREF(callargs)
             Py_XDECREF(kwargs)
             Py_XDECREF(nullSlot ?? null)
           }
@@ -1376,6 +1375,8 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         }
         case Op.PUSH_EXC_INFO: {
           const v = lp[sp - 1]!
+          // A handler normalizes the exception (see PyBaseExceptionObject.unnormalized).
+          ;(v as { unnormalized?: boolean }).unnormalized = false
           const ei = ts.exc_info
           const prevExc = ei.exc_value ?? None
           if (ei.exc_value === null) Py_INCREF(None)

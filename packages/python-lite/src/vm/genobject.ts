@@ -19,6 +19,7 @@ import {
   type PyCodeObject,
   METH_FASTCALL,
   METH_NOARGS,
+  PyLong_FromNumber,
   METH_O,
   PyBool_FromLong,
   PyErr_Format,
@@ -534,7 +535,24 @@ export function genRepr(g: PyGenObject): string {
 
 /** `gen_methods`: send, throw, close. @cpython Objects/genobject.c#gen_methods */
 export function genMethods(interp: { ts: ThreadState }): PyMethodDef[] {
+  const rt0 = interp.ts.rt
   return [
+    // 3.11+: the frame lives inside the generator, one word per slot. @cpython Objects/genobject.c#gen_sizeof
+    ...(rt0.profile.objects.sizeof.generatorFrameSlots
+      ? [
+          {
+            ml_name: '__sizeof__',
+            ml_flags: METH_NOARGS,
+            ml_meth: (self: PyObject) => {
+              const g = self as PyGenObject
+              const code = g.gi_code
+              const slots = code.co_nlocalsplus + code.co_stacksize
+              return PyLong_FromNumber(rt0, g.ob_type.tp_basicsize + slots * rt0.profile.pointerSize)
+            },
+            ml_doc: 'gen.__sizeof__() -> size of gen in memory, in bytes',
+          } as PyMethodDef,
+        ]
+      : []),
     {
       ml_name: 'send',
       ml_flags: METH_O,
