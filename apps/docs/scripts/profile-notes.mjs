@@ -52,6 +52,10 @@ export const FIELD_NOTES = {
   'eval.constantSlices': 'Slices with constant bounds (`x[1:2]`) are compiled as one constant `slice` object (3.14) instead of being built at each use.',
   'eval.frameObjects': 'Whether every call creates a frame object (≤3.10) or only when something asks for one — a traceback, `sys._getframe()` (3.11+).',
 
+  'compiler.foldMaxLength.*':
+    'How long a sequence constant folding may build from `seq * n` at compile time (tuples 256 and strings 4096 items on 3.x; 20 for any sequence in 2.7\'s peephole optimizer). Longer ones are built when the line runs — a new object each time, with its own `id()`.',
+  'objects.immortal32.*':
+    'The immortal count of a 32-bit build (Pyodide\'s wasm32 3.14): `sys.getrefcount` of an immortal object reads 7 << 28 there, and an object counts as immortal from 1 << 30.',
   'compiler.sourceNotDecodable.*':
     'A source file that is not valid in the default encoding (UTF-8; ASCII on Python 2) and declares none with a `# coding:` comment: the tokenizer\'s SyntaxError, whose wording, URL and location (a `File` header on 2.7 and 3.8, none on 3.11–3.13, the line and a caret on 3.14) changed over the versions.',
 
