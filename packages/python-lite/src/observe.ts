@@ -74,7 +74,8 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
     for (let n: GCLink | null = g.head._gc_next; n !== null && n !== g.head; n = n._gc_next) gens.set(n as PyObject, i)
   })
   const all = liveObjects(rt)
-  const userObjs = all.filter((o) => startup === null || !startup.has(o))
+  // The parser arena's list is the interpreter's, like the start-up objects: not part of the program's picture.
+  const userObjs = all.filter((o) => (startup === null || !startup.has(o)) && o !== interp.arena)
   const shown = new Set<PyObject>(userObjs)
   // Roots: names in the main module's globals and in the frames on the stack.
   const roots: SnapshotRoot[] = []
@@ -117,7 +118,8 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
   for (const o of all) if ((o.ob_flags & 2) !== 0) mark(o)
   for (const f of interp.framesForSnapshot()) for (const v of f) mark(v)
   while (stack.length > 0) forEachReference(stack.pop()!, mark)
-  // An imported module is one node: what only its namespace holds (gc's functions, ...) stays out of the picture.
+  // A module is one node: what only an imported module's namespace holds (gc's functions, ...) stays out of the
+  // picture.
   const nearProgram = new Set<PyObject>()
   const visit = (o: PyObject): void => {
     if (nearProgram.has(o)) return
@@ -127,7 +129,7 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
   for (const v of rootObjects) visit(v)
   for (const f of interp.framesForSnapshot()) for (const v of f) visit(v)
   while (stack.length > 0) forEachReference(stack.pop()!, visit)
-  for (const o of [...shown]) if (reachable.has(o) && !nearProgram.has(o)) shown.delete(o)
+  for (const o of [...shown]) if (reachable.has(o) && !nearProgram.has(o) && o.ob_type !== rt.types.module) shown.delete(o)
   const objects: SnapshotObject[] = []
   for (const o of shown) {
     const referents: number[] = []
