@@ -188,33 +188,45 @@ describe('heap tour and profiles', () => {
   })
 })
 
+/** A command in a real terminal (tmux): keys in, the screen out. */
+function terminal(name: string, command: string, size: [number, number]): { keys: (...k: string[]) => void; screen: () => string; waitFor: (re: RegExp) => string; alive: () => boolean; close: () => void } {
+  const session = `heap-e2e-${name}-${process.pid}`
+  const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
+  tmux('new-session', '-d', '-s', session, '-x', String(size[0]), '-y', String(size[1]), command)
+  const screen = (): string => tmux('capture-pane', '-p', '-t', session)
+  return {
+    keys: (...k) => void tmux('send-keys', '-t', session, ...k),
+    screen,
+    waitFor: (re) => {
+      for (let i = 0; i < 100; i++) {
+        const s = screen()
+        if (re.test(s)) return s
+        execFileSync('sleep', ['0.1'])
+      }
+      throw new Error(`timed out waiting for ${re}: \n${screen()}`)
+    },
+    alive: () => spawnSync('tmux', ['has-session', '-t', session]).status === 0,
+    close: () => void spawnSync('tmux', ['kill-session', '-t', session]),
+  }
+}
+
 describe('heap repl in a terminal (tmux)', () => {
   it('shows a banner, evaluates, continues blocks, reads input(), interrupts on Ctrl-C and exits on Ctrl-D', () => {
-    const session = `heap-e2e-${process.pid}`
-    const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
     const home = tmp({})
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `env HOME=${home} ${process.execPath} ${bin} repl --python 3.12`)
+    const t = terminal('repl', `env HOME=${home} ${process.execPath} ${bin} repl --python 3.12`, [100, 30])
+    const waitFor = t.waitFor
     try {
-      const screen = (): string => tmux('capture-pane', '-p', '-t', session)
-      const waitFor = (re: RegExp): string => {
-        for (let i = 0; i < 100; i++) {
-          const s = screen()
-          if (re.test(s)) return s
-          execFileSync('sleep', ['0.1'])
-        }
-        throw new Error(`timed out waiting for ${re}: \n${screen()}`)
-      }
       waitFor(/Python 3\.12\.1/)
-      tmux('send-keys', '-t', session, 'def f():', 'Enter')
+      t.keys('def f():', 'Enter')
       waitFor(/^\.\.\.\s*$/m) // capture-pane drops the prompt's trailing space
-      tmux('send-keys', '-t', session, '    return 6 * 7', 'Enter', 'Enter')
-      tmux('send-keys', '-t', session, 'f()', 'Enter')
+      t.keys('    return 6 * 7', 'Enter', 'Enter')
+      t.keys('f()', 'Enter')
       waitFor(/^42$/m)
       // History: Up recalls the last line; line editing: Home/End and inserted text.
       // Keys one at a time, as typed (node's readline drops cursor moves that arrive in one burst with text).
       const type = (...keys: string[]): void => {
         for (const k of keys) {
-          tmux('send-keys', '-t', session, k)
+          t.keys(k)
           execFileSync('sleep', ['0.15'])
         }
       }
@@ -223,30 +235,29 @@ describe('heap repl in a terminal (tmux)', () => {
       type('2 * 3', 'C-a', '1', 'C-e', '0', 'Left', 'Left', 'BSpace', 'Enter')
       waitFor(/^>>> 12 \*30\n360$/m)
       // Ctrl-C while code runs interrupts it with a traceback; at the prompt it drops the pending lines.
-      tmux('send-keys', '-t', session, 'while True: pass', 'Enter', 'Enter')
+      t.keys('while True: pass', 'Enter', 'Enter')
       execFileSync('sleep', ['0.5'])
-      tmux('send-keys', '-t', session, 'C-c')
+      t.keys('C-c')
       waitFor(/^\^CTraceback \(most recent call last\):\n {2}File "<stdin>", line 1, in <module>\nKeyboardInterrupt\n>>>/m)
-      tmux('send-keys', '-t', session, '7 * 6', 'Enter')
+      t.keys('7 * 6', 'Enter')
       waitFor(/^>>> 7 \* 6\n42$/m)
-      tmux('send-keys', '-t', session, 'def g(', 'Enter')
+      t.keys('def g(', 'Enter')
       waitFor(/^>>> def g\(\n\.\.\.\s*$/m)
-      tmux('send-keys', '-t', session, 'C-c')
+      t.keys('C-c')
       waitFor(/^\.\.\.\s*\nKeyboardInterrupt\n>>>/m)
       // input() reads through the same line editor; Ctrl-D there is a bare EOFError, and the session goes on.
-      tmux('send-keys', '-t', session, 'x = input("name? ")', 'Enter')
+      t.keys('x = input("name? ")', 'Enter')
       waitFor(/^name\?\s*$/m)
-      tmux('send-keys', '-t', session, 'alice', 'Enter')
-      tmux('send-keys', '-t', session, 'x', 'Enter')
+      t.keys('alice', 'Enter')
+      t.keys('x', 'Enter')
       waitFor(/^name\? alice\n>>> x\n'alice'$/m)
-      tmux('send-keys', '-t', session, 'input("again? ")', 'Enter')
+      t.keys('input("again? ")', 'Enter')
       waitFor(/^again\?\s*$/m)
-      tmux('send-keys', '-t', session, 'C-d')
+      t.keys('C-d')
       waitFor(/^again\? Traceback \(most recent call last\):\n {2}File "<stdin>", line 1, in <module>\nEOFError\n>>>/m)
-      tmux('send-keys', '-t', session, 'C-d')
+      t.keys('C-d')
       for (let i = 0; i < 50; i++) {
-        const r = spawnSync('tmux', ['has-session', '-t', session])
-        if (r.status !== 0) {
+        if (!t.alive()) {
           expect(readFileSync(join(home, '.heap_history'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['f()', '12 *30']))
           return
         }
@@ -254,54 +265,34 @@ describe('heap repl in a terminal (tmux)', () => {
       }
       throw new Error('the REPL did not exit on Ctrl-D')
     } finally {
-      spawnSync('tmux', ['kill-session', '-t', session])
+      t.close()
     }
   }, 30_000)
 
   it('heap run: Ctrl-C raises KeyboardInterrupt in the running program', () => {
-    const session = `heap-e2e-run-${process.pid}`
-    const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
     const d = tmp({ 'spin.py': 'print("spinning")\nn = 0\nwhile True:\n    n += 1\n' })
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '20', `cd ${d} && ${process.execPath} ${bin} run --python 3.12 spin.py; echo EXIT=$?; sleep 5`)
+    const t = terminal('run', `cd ${d} && ${process.execPath} ${bin} run --python 3.12 spin.py; echo EXIT=$?; sleep 5`, [100, 20])
     try {
-      const waitFor = (re: RegExp): string => {
-        for (let i = 0; i < 100; i++) {
-          const s = tmux('capture-pane', '-p', '-t', session)
-          if (re.test(s)) return s
-          execFileSync('sleep', ['0.1'])
-        }
-        throw new Error(`timed out waiting for ${re}: \n${tmux('capture-pane', '-p', '-t', session)}`)
-      }
-      waitFor(/^spinning$/m)
-      tmux('send-keys', '-t', session, 'C-c')
-      waitFor(/Traceback \(most recent call last\):\n {2}File "\S*spin\.py", line 3, in <module>\n {4}while True:\n {10}\^{4}\nKeyboardInterrupt\nEXIT=130/)
+      t.waitFor(/^spinning$/m)
+      t.keys('C-c')
+      t.waitFor(/Traceback \(most recent call last\):\n {2}File "\S*spin\.py", line 3, in <module>\n {4}while True:\n {10}\^{4}\nKeyboardInterrupt\nEXIT=130/)
     } finally {
-      spawnSync('tmux', ['kill-session', '-t', session])
+      t.close()
     }
   }, 30_000)
 
   it('heap tour on a terminal: Enter goes on, q stops', () => {
-    const session = `heap-e2e-tour-${process.pid}`
-    const tmux = (...a: string[]): string => execFileSync('tmux', a, { encoding: 'utf8' })
-    tmux('new-session', '-d', '-s', session, '-x', '150', '-y', '50', `${process.execPath} ${bin} tour; echo EXIT=$?; sleep 5`)
+    const t = terminal('tour', `${process.execPath} ${bin} tour; echo EXIT=$?; sleep 5`, [150, 50])
     try {
-      const waitFor = (re: RegExp): string => {
-        for (let i = 0; i < 100; i++) {
-          const s = tmux('capture-pane', '-p', '-t', session)
-          if (re.test(s)) return s
-          execFileSync('sleep', ['0.1'])
-        }
-        throw new Error(`timed out waiting for ${re}: \n${tmux('capture-pane', '-p', '-t', session)}`)
-      }
-      waitFor(/^1\. Reference counting$[\s\S]*\[Enter\] next chapter, q to stop\s*$/m)
-      tmux('send-keys', '-t', session, 'Enter')
-      waitFor(/^2\. Counting through frames$/m)
-      tmux('send-keys', '-t', session, 'q', 'Enter')
-      const screen = waitFor(/EXIT=\d+/)
+      t.waitFor(/^1\. Reference counting$[\s\S]*\[Enter\] next chapter, q to stop\s*$/m)
+      t.keys('Enter')
+      t.waitFor(/^2\. Counting through frames$/m)
+      t.keys('q', 'Enter')
+      const screen = t.waitFor(/EXIT=\d+/)
       expect(screen).toMatch(/EXIT=0/)
       expect(screen).not.toMatch(/^3\. /m)
     } finally {
-      spawnSync('tmux', ['kill-session', '-t', session])
+      t.close()
     }
   }, 30_000)
 })
