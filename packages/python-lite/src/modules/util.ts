@@ -29,6 +29,24 @@ export function moduleDict(mod: PyObject): PyDictObject {
   return (mod as unknown as { md_dict: PyDictObject }).md_dict
 }
 
+/**
+ * A standard-library module written in Python over its C half (`weakref` over `_weakref`, `warnings` over
+ * `_warnings`): imports the C half, registers the module, then runs its source in the module's namespace.
+ */
+export function createPythonModule(interp: import('../interp.js').Interpreter, name: string, cHalf: string, source: string): PyObject {
+  Py_DECREF(interp.importModule(cHalf))
+  const mod = newModule(interp.rt, name)
+  interp.registerModule(name, mod)
+  const dict = moduleDict(mod)
+  const code = interp.compile(source, interp.stdlibPath(`${name}.py`), 'exec', null)
+  try {
+    Py_DECREF(interp.execCode(code, dict, dict))
+  } finally {
+    Py_DECREF(code)
+  }
+  return mod
+}
+
 /** `module.name = value` (value borrowed). */
 export function setAttr(rt: Runtime, mod: PyObject, name: string, value: PyObject): void {
   const k = PyUnicode_InternFromString(rt, name)

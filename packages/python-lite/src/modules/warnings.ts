@@ -27,7 +27,7 @@ import {
   type PyUnicodeObject,
 } from '@heap/core'
 import type { Interpreter } from '../interp.js'
-import { addFunctions, asIndex, def, int, jsStr, moduleDict, newModule, none, setAttr, str } from './util.js'
+import { addFunctions, asIndex, createPythonModule, def, int, jsStr, moduleDict, newModule, none, setAttr, str } from './util.js'
 import { WARNINGS_PY } from './warnings-py.js'
 
 /** `_warnings`'s module state. @cpython Python/_warnings.c#WarningsState */
@@ -213,17 +213,5 @@ export function PyErr_WarnExplicit(interp: Interpreter, categoryName: string, te
 
 export function createWarningsModule(interp: Interpreter, name: '_warnings' | 'warnings'): PyObject {
   if (name === '_warnings') return createUnderscoreWarnings(interp)
-  const rt = interp.rt
-  const under = interp.importModule('_warnings')
-  Py_DECREF(under)
-  const mod = newModule(rt, 'warnings')
-  interp.registerModule('warnings', mod)
-  const dict = moduleDict(mod)
-  const code = interp.compile(WARNINGS_PY, interp.stdlibPath('warnings.py'), 'exec', null)
-  try {
-    Py_DECREF(interp.execCode(code, dict as PyDictObject, dict))
-  } finally {
-    Py_DECREF(code)
-  }
-  return mod
+  return createPythonModule(interp, 'warnings', '_warnings', WARNINGS_PY)
 }

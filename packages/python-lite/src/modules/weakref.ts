@@ -5,9 +5,9 @@
  * @cpython Modules/_weakref.c
  * @cpython Lib/weakref.py
  */
-import { PyErr_Format, PyObject_Vectorcall, Py_DECREF, type PyDictObject, type PyObject, type Runtime } from '@heap/core'
+import { PyErr_Format, type PyObject, type Runtime } from '@heap/core'
 import type { Interpreter } from '../interp.js'
-import { addFunctions, coreAny, def, int, moduleDict, newModule, setAttr } from './util.js'
+import { addFunctions, coreAny, createPythonModule, def, int, newModule, setAttr } from './util.js'
 import { WEAKREF_PY } from './weakref-py.js'
 
 function weakrefCount(rt: Runtime, o: PyObject): number {
@@ -50,19 +50,6 @@ function createUnderscoreWeakref(interp: Interpreter): PyObject {
 
 export function createWeakrefModule(interp: Interpreter, name: '_weakref' | 'weakref'): PyObject {
   if (name === '_weakref') return createUnderscoreWeakref(interp)
-  const rt = interp.rt
   // `weakref` imports `_weakref`, then defines its classes in Python.
-  const under = interp.importModule('_weakref')
-  Py_DECREF(under)
-  const mod = newModule(rt, 'weakref')
-  interp.registerModule('weakref', mod)
-  const dict = moduleDict(mod)
-  const code = interp.compile(WEAKREF_PY, interp.stdlibPath('weakref.py'), 'exec', null)
-  try {
-    Py_DECREF(interp.execCode(code, dict as PyDictObject, dict))
-  } finally {
-    Py_DECREF(code)
-  }
-  void PyObject_Vectorcall
-  return mod
+  return createPythonModule(interp, 'weakref', '_weakref', WEAKREF_PY)
 }
