@@ -31,11 +31,12 @@ if (!engine.ok) {
           test.skip(`${run.key} (${skipped.reason})`, () => {})
           continue
         }
+        // The simulated run has its own time budget (the case's timeoutMs); vitest waits a little longer than it.
         test(run.key, () => {
           const v = judge(run, runSource, lists)
           if (v.verdict === 'pass' || v.verdict === 'expected-fail') return
           expect.fail(v.message)
-        })
+        }, run.case.timeoutMs + 10_000)
       }
     })
   }
