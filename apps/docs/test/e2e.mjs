@@ -245,7 +245,8 @@ try {
   await test('Stop ends a runaway program at once', async () => {
     const ex = page.locator('[data-heap-example]')
     await ex.locator('[data-test=compare]').uncheck()
-    await typeInto(ex, 'while True:\n    pass\n')
+    // Each step allocates a large list, so the step budget lasts for seconds and only Stop can end it in time.
+    await typeInto(ex, 'while True:\n    x = [0] * 10000\n')
     await ex.locator('[data-test=run]').click()
     await ex.locator('[data-test=running]').waitFor()
     await page.waitForTimeout(300)
