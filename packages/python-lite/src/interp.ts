@@ -1000,7 +1000,7 @@ function systemExitCode(interp: Interpreter, exc: PyObject): number {
 function withPointerSize4(p: CPythonProfile): CPythonProfile {
   const extend = coreExports.extendProfile as (b: CPythonProfile, o: object) => CPythonProfile
   const i32 = p.objects.immortal32
-  const objects = i32 ? { immortalRefcount: i32.refcount, immortalMinimum: i32.minimum } : {}
+  const objects = i32 ? { immortalRefcount: i32.refcount } : {}
   return extend(p, { pointerSize: 4, objects, gc: { gcHeadSize: 8, preHeaderSize: p.gc.preHeaderSize / 2 } })
 }
 

@@ -7,27 +7,14 @@
  * (3.11's static objects start at 999999999).
  * DEVIATION(cpython): a count forced into [2**30, 2**31) through unsafe writes is treated as immortal on 64-bit
  * 3.12+ (and on ≤3.11).
- * The minimum is settable per runtime (`_Py_SetImmortalMinimum`, from the profile's `immortalMinimum`); every profile
- * uses 2**30 today.
  *
  * @cpython Include/object.h#Py_INCREF
  */
 import { tracing } from '../events.js'
 import { OB_FREED, type PyObject } from './object.js'
 
+/** The count from which an object is immortal, on every profile. */
 export const IMMORTAL_MIN = 0x4000_0000
-
-let immortalMin = IMMORTAL_MIN
-
-/** Sets the count from which objects are immortal (the profile's `_Py_IMMORTAL_MINIMUM_REFCNT`). */
-export function _Py_SetImmortalMinimum(n: number): void {
-  immortalMin = n
-}
-
-/** The count from which objects are immortal. */
-export function _Py_ImmortalMinimum(): number {
-  return immortalMin
-}
 
 /** `Py_REFCNT`. */
 export function Py_REFCNT(op: PyObject): number {
@@ -36,12 +23,12 @@ export function Py_REFCNT(op: PyObject): number {
 
 /** `_Py_IsImmortal`. */
 export function _Py_IsImmortal(op: PyObject): boolean {
-  return op.ob_refcnt >= immortalMin
+  return op.ob_refcnt >= IMMORTAL_MIN
 }
 
 /** @cpython Include/object.h#Py_INCREF */
 export function Py_INCREF(op: PyObject): void {
-  if (op.ob_refcnt < immortalMin) {
+  if (op.ob_refcnt < IMMORTAL_MIN) {
     op.ob_refcnt++
     if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('incref', op)
   }
@@ -50,7 +37,7 @@ export function Py_INCREF(op: PyObject): void {
 /** @cpython Include/object.h#Py_DECREF */
 export function Py_DECREF(op: PyObject): void {
   const rc = op.ob_refcnt
-  if (rc >= immortalMin) return
+  if (rc >= IMMORTAL_MIN) return
   op.ob_refcnt = rc - 1
   if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('decref', op)
   if (rc === 1) _Py_Dealloc(op)

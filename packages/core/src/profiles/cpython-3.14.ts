@@ -19,7 +19,7 @@ export const cpython314 = extendProfile(cpython313, {
     immortality: 'pep683-3<<30',
     immortalRefcount: 3221225472,
     // @cpython Include/refcount.h: 32-bit builds store 7 << 28 in static immortals and test against 1 << 30.
-    immortal32: { refcount: 7 * 2 ** 28, minimum: 2 ** 30 },
+    immortal32: { refcount: 7 * 2 ** 28 },
     dictTracking: 'always',
     tupleUntracking: 'at-creation-and-collection',
     tupleHashCache: true,

@@ -30,10 +30,11 @@ export interface CPythonProfile {
     readonly immortality: 'none' | 'static-999999999' | 'pep683-uint32' | 'pep683-3<<30'
     /** The refcount an immortal object reports (null when nothing is immortal). */
     readonly immortalRefcount: number | null
-    /** The count from which an object is immortal (`_Py_IMMORTAL_MINIMUM_REFCNT`); absent: 2**31. */
-    readonly immortalMinimum?: number
-    /** A 32-bit build's immortal values, where they differ (3.14: static immortals 7 << 28, minimum 1 << 30). */
-    readonly immortal32?: { readonly refcount: number; readonly minimum: number }
+    /**
+     * The refcount immortal objects report on a 32-bit build, where it differs (3.14: 7 << 28). Immortality itself
+     * starts at 1 << 30 on every profile (`IMMORTAL_MIN`).
+     */
+    readonly immortal32?: { readonly refcount: number }
     /** The refcount a statically allocated object starts with (3.11: 999999999). */
     readonly staticInitialRefcount: number | null
     /** Which objects are statically allocated / immortal. */

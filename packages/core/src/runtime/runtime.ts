@@ -9,7 +9,6 @@ import { GCState } from '../gc/gc-state.js'
 import { AddressSpace } from '../memory/obmalloc.js'
 import type { PyObject } from '../object/object.js'
 import type { PyTypeObject } from '../object/type.js'
-import { IMMORTAL_MIN, _Py_SetImmortalMinimum } from '../object/refcount.js'
 import { sizeofBytes } from '../profiles/layout.js'
 import type { CPythonProfile, SizeofBytes } from '../profiles/types.js'
 
@@ -180,7 +179,6 @@ export class Runtime {
 
   constructor(opts: RuntimeOptions) {
     this.profile = opts.profile
-    _Py_SetImmortalMinimum(opts.profile.objects.immortalMinimum ?? IMMORTAL_MIN)
     this.sizeof = sizeofBytes(opts.profile)
     this.mode = opts.mode ?? 'script'
     const m = opts.profile.memory

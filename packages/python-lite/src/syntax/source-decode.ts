@@ -62,6 +62,13 @@ export function decodeSource(bytes: Uint8Array, profile: CPythonProfile, filenam
   }
   const rule = profile.compiler.sourceNotDecodable
   const ascii = declared === null ? rule.encoding === 'ascii' : declared === 'ascii' || declared === 'us-ascii'
+  if (!ascii || bytes.every((b) => b < 0x80)) {
+    try {
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+    } catch {
+      /* not UTF-8: find where, for the message */
+    }
+  }
   const bad = firstUndecodable(bytes, ascii)
   if (bad < 0) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) }
   const lineno = lineOf(bytes, bad)

@@ -206,6 +206,25 @@ export function exitFrame(ts: ThreadState, frame: Frame): void {
   if (functionFrame && frame.frameObject === null && frame.owner === FRAME_OWNED_BY_THREAD) frame.unit.spareFrame = frame
 }
 
+/**
+ * Finishes the caller's CALL once the callee has returned into it: releases the stack values that CALL kept for the
+ * call (≤3.10 argument passing). Returns the new stack top.
+ */
+function releasePendingPop(frame: Frame, sp: number): number {
+  const lp = frame.localsplus
+  const n = frame.pendingPop
+  frame.pendingPop = 0
+  for (let i = 0; i < n; i++) {
+    const v = lp[--sp]
+    lp[sp] = null
+    if (v !== null && v !== undefined) {
+      frame.stacktop = sp
+      Py_DECREF(v)
+    }
+  }
+  return sp
+}
+
 /** The eval-breaker check: scheduled collections, budgets, interrupts. */
 function evalBreaker(ts: ThreadState): void {
   const rt = ts.rt
@@ -277,7 +296,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
         case Op.END_FOR:
           break
         case Op.RESUME:
-          if (rt.gc.scheduled || ts.interruptRequested || ts.interruptFlag !== null || ts.deadline !== Infinity) {
+          if (rt.gc.scheduled || ts.interruptRequested || (ts.interruptFlag !== null && Atomics.load(ts.interruptFlag, 0) !== 0) || ts.deadline !== Infinity) {
             frame.stacktop = sp
             frame.ip = ip
             evalBreaker(ts)
@@ -923,7 +942,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           break
         case Op.JUMP_BACKWARD:
           ip -= oparg
-          if (rt.gc.scheduled || ts.interruptRequested || ts.interruptFlag !== null || ts.deadline !== Infinity) {
+          if (rt.gc.scheduled || ts.interruptRequested || (ts.interruptFlag !== null && Atomics.load(ts.interruptFlag, 0) !== 0) || ts.deadline !== Infinity) {
             frame.stacktop = sp
             frame.ip = ip
             evalBreaker(ts)
@@ -1225,18 +1244,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           borrowed = frame.borrowed
           ts.frame = frame
           // Finish the caller's CALL: release what it kept (≤3.10), push the result.
-          if (frame.pendingPop !== 0) {
-            const n = frame.pendingPop
-            frame.pendingPop = 0
-            for (let i = 0; i < n; i++) {
-              const v = lp[--sp]
-              lp[sp] = null
-              if (v !== null && v !== undefined) {
-                frame.stacktop = sp
-                Py_DECREF(v)
-              }
-            }
-          }
+          if (frame.pendingPop !== 0) sp = releasePendingPop(frame, sp)
           lp[sp++] = retval
           break
         }
@@ -1259,18 +1267,7 @@ function run(ts: ThreadState, startFrame: Frame): PyObject {
           ip = frame.ip
           borrowed = frame.borrowed
           ts.frame = frame
-          if (frame.pendingPop !== 0) {
-            const n = frame.pendingPop
-            frame.pendingPop = 0
-            for (let i = 0; i < n; i++) {
-              const v = lp[--sp]
-              lp[sp] = null
-              if (v !== null && v !== undefined) {
-                frame.stacktop = sp
-                Py_DECREF(v)
-              }
-            }
-          }
+          if (frame.pendingPop !== 0) sp = releasePendingPop(frame, sp)
           lp[sp++] = gen
           break
         }
