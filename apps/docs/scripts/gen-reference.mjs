@@ -179,7 +179,7 @@ function isPlain(v) {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** Leaf values of a profile by dotted path; records (messages, evidence, baselines, tables) stay grouped. */
+/** Leaf values of a profile by dotted path; records (messages, evidence, tables) stay grouped. */
 function leaves(obj, prefix, out, grouped) {
   for (const [k, v] of Object.entries(obj)) {
     const path = prefix ? `${prefix}.${k}` : k
@@ -190,9 +190,9 @@ function leaves(obj, prefix, out, grouped) {
 }
 
 /** Fields that are tables of their own: compared key by key but shown as one row each. */
-const GROUPED = ['messages', 'evidence', 'baselines.script', 'baselines.repl', 'objects.exceptions.fields', 'objects.exceptions.keywords', 'gc.debugFlags']
-/** Fields that describe the profile rather than the behaviour. */
-const SKIPPED = new Set(['id', 'summary', 'evidence'])
+const GROUPED = ['messages', 'evidence', 'objects.exceptions.fields', 'objects.exceptions.keywords', 'gc.debugFlags']
+/** Fields that describe the profile rather than the behaviour, and the measured start-up image (hundreds of counts). */
+const SKIPPED = new Set(['id', 'summary', 'evidence', 'startupImage'])
 
 function show(v) {
   if (v === null) return '—'
@@ -251,7 +251,6 @@ const SECTIONS = [
   ['gc', 'The cycle collector'],
   ['output', 'Output and tracebacks'],
   ['unsafe', 'Unsafe operations (ctypes)'],
-  ['baselines', 'Start-up reference counts'],
   ['messages', 'Messages'],
 ]
 

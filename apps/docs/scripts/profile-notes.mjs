@@ -89,8 +89,6 @@ export const FIELD_NOTES = {
   'unsafe.noneDealloc': 'Deallocating `None` through ctypes: a fatal error (≤3.11), or nothing — the immortal `None` is restored (3.12+).',
   'unsafe.smallIntDealloc': 'Deallocating a small int through ctypes: the C library aborts (`free(): invalid pointer`, ≤3.11), or the immortal int survives (3.12+).',
   'unsafe.header': 'How the object header stores the count (what `ctypes.c_ssize_t.from_address(id(obj))` reads and writes).',
-
-  'baselines.*': 'How many references the interpreter itself holds to its shared objects right after start-up — the absolute part of `sys.getrefcount(1)` or `sys.getrefcount(None)`. Examples measure differences to stay independent of it.',
 }
 
 /** The note for a dotted path: its own, or the nearest `prefix.*` above it. */

@@ -16,6 +16,8 @@ export interface RunOptions {
   pointerSize?: 4 | 8
   maxSteps?: number
   timeoutMs?: number
+  /** false: leave out the profile's start-up image (scripts/calibrate-startup.mjs measures the simulation alone) */
+  startupImage?: boolean
 }
 
 export interface RunResult {

@@ -158,6 +158,8 @@ export function deduce_unreachable(rt: Runtime, base: PyGC_Head, unreachable: Py
 
 /** Tuples whose items cannot form cycles stop being tracked. @cpython Python/gc.c#untrack_tuples */
 export function untrack_tuples(rt: Runtime, head: PyGC_Head): void {
+  head.phantoms -= head.phantomsUntrackable
+  head.phantomsUntrackable = 0
   const tuple = rt.types.tuple
   let gc = head._gc_next
   while (gc !== head) {
@@ -326,6 +328,15 @@ function flag(rt: Runtime, name: string): number {
 }
 
 /**
+ * DEBUG_STATS: `gc: collecting generation N...` and the generation sizes, printed before the younger generations
+ * are merged into the collected one (callers run it first).
+ * @cpython Python/gc.c#gc_collect_main
+ */
+export function showStatsAtStart(rt: Runtime, generation: number): void {
+  if ((rt.gc.debug & flag(rt, 'DEBUG_STATS')) !== 0) debugStatsStart(rt, generation)
+}
+
+/**
  * One collection of `generation` (younger generations included), as a generator that yields a view after each
  * phase (the docs' stepper); `collect` drives it to the end. Returns CPython's result, `n + m`: `m` objects found
  * unreachable and freed (plus weakrefs freed on the way), `n` uncollectable.
@@ -354,8 +365,6 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
   const phase = (name: string, detail?: () => Record<string, unknown>): void => {
     if (events.active) events.emitPhase('gc-phase', name, generation, detail?.())
   }
-
-  if ((gc.debug & flag(rt, 'DEBUG_STATS')) !== 0) debugStatsStart(rt, generation)
 
   validate_list(old, VALIDATE_COLLECTING_CLEAR)
   if (stepping) yield view('start', 'the objects of the collected generation(s)', { young, old })
@@ -496,6 +505,7 @@ export function collectGeneration(rt: Runtime, generation: number, reason: Colle
   let result: [number, number]
   try {
     if (!skipCallbacks) invokeCallbacks(rt, 'start', generation, 0, 0)
+    showStatsAtStart(rt, generation)
     if (generation + 1 < NUM_GENERATIONS) gc.generations[generation + 1]!.count += 1
     for (let i = 0; i <= generation; i++) gc.generations[i]!.count = 0
     for (let i = 0; i < generation; i++) gc_list_merge(gc.gen(i), gc.gen(generation))

@@ -10,6 +10,7 @@ import {
   gc_list_merge,
   gc_list_objects,
   gc_list_size,
+  type PyGC_Head,
   type PyObject,
   type Runtime,
 } from '@heap/core'
@@ -87,15 +88,21 @@ export function gc_get_objects(rt: Runtime, generation: number | null): PyObject
       throw PyErr_Format(rt, 'ValueError', `generation parameter must be less than the number of available generations (${NUM_GENERATIONS})`)
     }
     if (incremental(rt)) {
-      if (generation === 0) return gc_list_objects(rt.gc.gen(0))
+      if (generation === 0) return listObjects(rt, rt.gc.gen(0))
       if (generation === 1) return []
-      return [...gc_list_objects(rt.gc.gen(1)), ...gc_list_objects(rt.gc.gen(2))]
+      return [...listObjects(rt, rt.gc.gen(1)), ...listObjects(rt, rt.gc.gen(2))]
     }
-    return gc_list_objects(rt.gc.gen(generation))
+    return listObjects(rt, rt.gc.gen(generation))
   }
   const out: PyObject[] = []
-  for (let i = 0; i < NUM_GENERATIONS; i++) out.push(...gc_list_objects(rt.gc.gen(i)))
+  for (let i = 0; i < NUM_GENERATIONS; i++) out.push(...listObjects(rt, rt.gc.gen(i)))
   return out
+}
+
+/** A generation's objects, the start-up image's counted ones built first. */
+function listObjects(rt: Runtime, head: PyGC_Head): PyObject[] {
+  if (head.phantoms !== 0 && rt.materializePhantoms !== null) rt.materializePhantoms(head)
+  return gc_list_objects(head)
 }
 
 /** `gc.get_referrers(*objs)`: containers (in the generations, not the permanent one) that refer to any of objs. */

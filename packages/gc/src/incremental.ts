@@ -8,7 +8,7 @@
  * @cpython Python/gc.c#gc_collect_increment @ main-incremental
  */
 import { PyGC_Head, gc_list_is_empty, gc_list_merge, type Runtime } from '@heap/core'
-import { runCollection, untrack_tuples, type CollectReason } from './collect.js'
+import { runCollection, showStatsAtStart, untrack_tuples, type CollectReason } from './collect.js'
 import { invokeCallbacks } from './state.js'
 
 /** The old space objects are promoted into (index into generations 1/2). */
@@ -47,7 +47,7 @@ function collectIncrement(rt: Runtime, reason: CollectReason): [number, number] 
   gc_list_merge(pendingSpace(rt), inc)
   const r = region(rt, 1, inc, visitedSpace(rt), reason)
   gc.generations[0]!.count = 0
-  if (gc_list_is_empty(pendingSpace(rt))) gc.visited_space ^= 1
+  if (gc_list_is_empty(pendingSpace(rt)) && pendingSpace(rt).phantoms === 0) gc.visited_space ^= 1
   return r
 }
 
@@ -72,6 +72,7 @@ export function collectIncremental(rt: Runtime, generation: number, reason: Coll
   rt.gc.collecting = true
   try {
     if (!skip) invokeCallbacks(rt, 'start', reported, 0, 0)
+    showStatsAtStart(rt, Math.min(generation, 2))
     const [m, n] = generation === 0 ? collectYoung(rt, reason) : generation === 1 ? collectIncrement(rt, reason) : collectFull(rt, reason)
     if (!skip) invokeCallbacks(rt, 'stop', reported, m, n)
     return m + n

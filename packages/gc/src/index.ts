@@ -4,7 +4,7 @@
  * collect (≤3.11) or schedule a collection for the eval breaker (3.12+, run by `_Py_RunGC`).
  */
 import { type Runtime } from '@heap/core'
-import { collect_generations, collectGeneration, gc_collect_main, NUM_GENERATIONS, type PhaseView } from './collect.js'
+import { collect_generations, collectGeneration, gc_collect_main, NUM_GENERATIONS, showStatsAtStart, type PhaseView } from './collect.js'
 import { collectIncremental } from './incremental.js'
 import { ensureGCLists } from './state.js'
 import { PyGC_Head, gc_list_merge } from '@heap/core'
@@ -78,6 +78,7 @@ export function* collectStepwise(rt: Runtime, generation = NUM_GENERATIONS - 1):
   try {
     if (generation + 1 < NUM_GENERATIONS) gc.generations[generation + 1]!.count += 1
     for (let i = 0; i <= generation; i++) gc.generations[i]!.count = 0
+    showStatsAtStart(rt, generation)
     let young: PyGC_Head
     let old: PyGC_Head
     if (rt.profile.gc.collector === 'incremental') {

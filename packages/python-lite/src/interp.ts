@@ -49,6 +49,7 @@ import { SourceRegistry } from './sources.js'
 import { SyntaxErrorInfo, isSyntaxErrorInfo } from './compiler/errors.js'
 import { decodeSource } from './syntax/source-decode.js'
 import { ReplSession } from './repl.js'
+import { applyStartupImage, untrackAfterStartupCollections } from './startup-image.js'
 import { StartupSet, TraceRecorder, recordGCSteps, takeSnapshot } from './observe.js'
 import type { GCStep, HeapSnapshot, ObserveOptions, TraceEvent } from './observe-types.js'
 
@@ -78,6 +79,11 @@ export interface InterpreterOptions {
   readStdinLine?: () => string | null
   /** The host's stdin and stdout are a terminal: `isatty()` says so, and `input()` reads as through readline. */
   terminal?: boolean
+  /**
+   * NON-CPYTHON: apply the profile's start-up image (references and objects real start-up leaves behind; default
+   * true). The calibration script turns it off to measure the simulation's own start-up.
+   */
+  startupImage?: boolean
 }
 
 export interface RunResult {
@@ -188,7 +194,15 @@ export class Interpreter {
     for (let i = 0; i < k; i++) gc_list_merge(this.rt.gc.gen(i), this.rt.gc.gen(k))
     const counts = this.profile.gc.startupCounts
     if (counts !== null) for (let i = 0; i < 3; i++) this.rt.gc.generations[i]!.count = counts[i]!
+    const image = this.rt.mode === 'repl' ? this.profile.startupImage.repl : this.profile.startupImage.script
+    if (image !== null && !this.startupImageApplied) {
+      this.startupImageApplied = true
+      untrackAfterStartupCollections(this, image)
+      if (this.options.startupImage !== false) applyStartupImage(this, image)
+    }
   }
+
+  private startupImageApplied = false
 
   /** The `__main__` module's dict (borrowed), or null. */
   mainDict(): PyDictObject | null {

@@ -58,6 +58,9 @@ export class StartupSet {
   has(o: PyObject): boolean {
     return this.set.has(o)
   }
+  add(o: PyObject): void {
+    this.set.add(o)
+  }
 }
 
 function generationOf(rt: Runtime, o: PyObject, gens: Map<PyObject, number>): number | null {
@@ -160,7 +163,7 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
     objects,
     roots,
     generations: rt.gc.generations.map((g) => {
-      let size = 0
+      let size = g.head.phantoms
       for (let n: GCLink | null = g.head._gc_next; n !== null && n !== g.head; n = n._gc_next) size++
       return { count: g.count, threshold: g.threshold, size }
     }),

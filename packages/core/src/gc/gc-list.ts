@@ -52,6 +52,11 @@ export function gc_list_move(node: GCLink, list: PyGC_Head): void {
 
 /** Appends every node of `from` to the tail of `to` and empties `from`. @cpython Python/gc.c#gc_list_merge */
 export function gc_list_merge(from: PyGC_Head, to: PyGC_Head): void {
+  if (from.phantoms !== 0) {
+    to.phantoms += from.phantoms
+    to.phantomsUntrackable += from.phantomsUntrackable
+    from.phantoms = from.phantomsUntrackable = 0
+  }
   if (gc_list_is_empty(from)) return
   const tail = to._gc_prev
   tail._gc_next = from._gc_next
@@ -63,7 +68,7 @@ export function gc_list_merge(from: PyGC_Head, to: PyGC_Head): void {
 
 /** @cpython Python/gc.c#gc_list_size */
 export function gc_list_size(list: PyGC_Head): number {
-  let n = 0
+  let n = list.phantoms
   for (let gc = list._gc_next; gc !== list; gc = gc._gc_next!) n++
   return n
 }

@@ -58,6 +58,13 @@ export class PyGC_Head implements GCLink {
   _gc_prev: GCLink
   /** A label for debug output and snapshots. */
   readonly name: string
+  /**
+   * NON-CPYTHON: objects of the start-up image counted in this list but not built (reachable, referring to nothing,
+   * never garbage): they move with the list and count in its size; `gc.get_objects()` materializes them.
+   */
+  phantoms = 0
+  /** Of `phantoms`, those the next `untrack_tuples` over this list untracks (atomic tuples). */
+  phantomsUntrackable = 0
   constructor(name: string) {
     this._gc_next = this
     this._gc_prev = this

@@ -1,5 +1,6 @@
 import { freezeProfile } from './define.js'
 import type { CPythonProfile } from './types.js'
+import { STARTUP_IMAGE_3_11 } from './startup-images.js'
 
 /** CPython 3.11.7 (x86-64, GIL): static objects at 999999999, lazy instance values, arguments moved into frames. */
 export const cpython311: CPythonProfile = freezeProfile({
@@ -256,13 +257,10 @@ export const cpython311: CPythonProfile = freezeProfile({
     doubleFree: 'crash-at-exit',
     stringAtLine: 519,
   },
-  baselines: {
-    script: { '1': 299, '0': 472, '256': 27, '-5': 2, None: 5508, True: 409, False: 386, '()': 553, "''": 148, Ellipsis: 16 },
-    repl: { '1': 390, '0': 791 },
-  },
+  startupImage: STARTUP_IMAGE_3_11,
   evidence: {
     'objects.immortality': 'run', 'gc.thresholds': 'run', 'gc.countAccounting': 'source', 'eval.callArguments': 'run',
-    'objects.sizeof': 'run', 'baselines.script': 'run',
+    'objects.sizeof': 'run', startupImage: 'run',
     'objects.listOverallocation': 'run', 'objects.listExtend': 'run', 'objects.listSortMerge': 'run', 'objects.dictKeys': 'run',
     'objects.setOps': 'run', 'objects.containsComparison': 'run',
   },

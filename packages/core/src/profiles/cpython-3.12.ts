@@ -1,5 +1,6 @@
 import { extendProfile } from './define.js'
 import { cpython311 } from './cpython-3.11.js'
+import { STARTUP_IMAGE_3_12 } from './startup-images.js'
 
 /** CPython 3.12.1: PEP 683 immortal objects, automatic collection at the eval breaker. */
 export const cpython312 = extendProfile(cpython311, {
@@ -52,5 +53,5 @@ export const cpython312 = extendProfile(cpython311, {
     startupCounts: [701, 4, 0] },
   output: { nameErrorHints: 'did-you-mean+forgot-import', caretsSkipParens: true },
   unsafe: { noneDealloc: 're-immortalize', smallIntDealloc: 'survives', header: 'refcnt-split32', finalizerAssertLine: 361, preHeader: 'weakref-dictorvalues', stringAtLine: 525 },
-  baselines: { script: {}, repl: {} },
+  startupImage: STARTUP_IMAGE_3_12,
 })

@@ -1,5 +1,6 @@
 import { extendProfile } from './define.js'
 import { cpython312 } from './cpython-3.12.js'
+import { STARTUP_IMAGE_3_13 } from './startup-images.js'
 
 /** CPython 3.13.0: threshold 2000, inline values, `sys.intern` strings mortal again. */
 export const cpython313 = extendProfile(cpython312, {
@@ -43,4 +44,5 @@ export const cpython313 = extendProfile(cpython312, {
     invalidKeyword: "{func}() got an unexpected keyword argument '{name}'",
   },
   unsafe: { finalizerAssertLine: 503, preHeader: 'weakref-dict', doubleFree: 'crash-now', stringAtLine: 538 },
+  startupImage: STARTUP_IMAGE_3_13,
 })

@@ -1,5 +1,6 @@
 import { extendProfile } from './define.js'
 import { cpython313 } from './cpython-3.13.js'
+import { STARTUP_IMAGE_3_14 } from './startup-images.js'
 
 /**
  * CPython 3.14.2 (the 3.14.1–3.14.4 line): the incremental collector, count on track, borrowed fast loads.
@@ -72,4 +73,5 @@ export const cpython314 = extendProfile(cpython313, {
     gcWeakrefCallbackUnraisable: 'Exception ignored on calling weakref callback {obj}' },
   unsafe: { header: 'refcnt32-overflow-flags', finalizerAssertLine: null, voidCallResult: 0 },
   evidence: { 'objects.immortalRefcount': 'derived', 'objects.tupleHashCache': 'derived', 'objects.sizeof': 'pyodide', 'gc.collector': 'pyodide', 'eval.borrowedFastLoads': 'pyodide' },
+  startupImage: STARTUP_IMAGE_3_14,
 })

@@ -1,5 +1,6 @@
 import { extendProfile } from './define.js'
 import { cpython311 } from './cpython-3.11.js'
+import { STARTUP_IMAGE_3_8 } from './startup-images.js'
 
 /** CPython 3.8.18: a real `__dict__` per instance, all-or-nothing resurrection, arguments copied into frames. */
 export const cpython38 = extendProfile(cpython311, {
@@ -115,8 +116,5 @@ export const cpython38 = extendProfile(cpython311, {
   compiler: { assertRaise: 'statement', forIter: 'statement', whileJump: 'body', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
   output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
-  baselines: {
-    script: { '1': 127, '0': 267, '256': 20, '-5': 3, None: 4075, True: 108, False: 113, '()': 1226, "''": 60, Ellipsis: 5 },
-    repl: { '1': 134, '0': 268 },
-  },
+  startupImage: STARTUP_IMAGE_3_8,
 })

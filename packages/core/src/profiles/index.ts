@@ -8,7 +8,7 @@ import type { CPythonProfile } from './types.js'
 
 export { extendProfile } from './define.js'
 export { sizeofBytes, structSize } from './layout.js'
-export type { CPythonProfile, Evidence, Messages, ProfileId, SizeofBytes, SizeofTable, StructSize } from './types.js'
+export type { CPythonProfile, Evidence, Messages, ProfileId, SizeofBytes, SizeofTable, StartupImage, StartupImages, StructSize } from './types.js'
 export { cpython38, cpython311, cpython312, cpython313, cpython314, legacy }
 
 /** Every shipped profile, oldest first. */

@@ -1,5 +1,6 @@
 import { extendProfile } from './define.js'
 import { cpython38 } from './cpython-3.8.js'
+import { STARTUP_IMAGE_LEGACY } from './startup-images.js'
 
 /**
  * The pre-3.4 finalizer policy as CPython 2.7.18 shows it: cycles with `__del__` go to `gc.garbage`.
@@ -55,5 +56,5 @@ export const legacy = extendProfile(cpython38, {
   },
   output: { unraisableFormat: 'legacy-one-line', syntaxWarnings: false, unhandledKeyboardInterrupt: 'exit-1' },
   unsafe: { pyDeallocExported: false },
-  baselines: { script: { '1': 627, '0': 397 }, repl: { '1': 629, '0': 395 } },
+  startupImage: STARTUP_IMAGE_LEGACY,
 })

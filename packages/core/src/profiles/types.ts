@@ -371,13 +371,37 @@ export interface CPythonProfile {
     readonly voidCallResult: number
   }
 
-  /** Per-mode baselines for interpreter-shared objects' refcounts (live references held elsewhere). */
-  readonly baselines: {
-    readonly script: Readonly<Record<string, number>>
-    readonly repl: Readonly<Record<string, number>>
-  }
+  /**
+   * What a fresh interpreter holds before the program's first line beyond what the simulation builds (site, the
+   * stdlib modules it imports, the io stack), per mode: measured from the real interpreter by
+   * packages/conformance/scripts/calibrate-startup.mjs (generated into startup-images.ts).
+   */
+  readonly startupImage: StartupImages
 
   readonly evidence: Readonly<Record<string, Evidence>>
+}
+
+/** A start-up image per mode (null: not measured for that mode). */
+export interface StartupImages {
+  readonly script: StartupImage | null
+  readonly repl: StartupImage | null
+}
+
+/** The state start-up leaves behind that the simulation does not create itself. */
+export interface StartupImage {
+  /**
+   * References held by start-up's objects to interpreter-shared objects, by key: `int:N`, `const:None`, `chr:N`,
+   * `module:NAME`, `builtins:NAME`, `name:NAME` (an interned identifier), `type:NAME`.
+   */
+  readonly refs: readonly (readonly [string, number])[]
+  /** Tracked objects start-up leaves in each generation (as `len(gc.get_objects(g))` counts them) that stay tracked. */
+  readonly gcObjects: readonly number[]
+  /** Tracked objects start-up leaves per generation that the next collection of it untracks (atomic tuples). */
+  readonly untrackable: readonly number[]
+  /** Objects in the permanent generation (`gc.get_freeze_count()`). */
+  readonly frozen: number
+  /** `gc.get_stats()` of start-up's collections: per generation, collections, collected, uncollectable. */
+  readonly stats: readonly (readonly number[])[]
 }
 
 /** Message templates: `{name}` placeholders are filled by the caller. */

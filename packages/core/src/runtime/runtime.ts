@@ -7,7 +7,7 @@
 import { EventHub } from '../events.js'
 import { GCState } from '../gc/gc-state.js'
 import { AddressSpace } from '../memory/obmalloc.js'
-import type { PyObject } from '../object/object.js'
+import type { PyGC_Head, PyObject } from '../object/object.js'
 import type { PyTypeObject } from '../object/type.js'
 import { sizeofBytes } from '../profiles/layout.js'
 import type { CPythonProfile, SizeofBytes } from '../profiles/types.js'
@@ -152,6 +152,8 @@ export class Runtime {
    * site, the REPL): per-profile baselines, so `sys.getrefcount(1)` prints CPython's number. Declared to the audit.
    */
   readonly phantomRefs = new Map<PyObject, number>()
+  /** Builds the start-up objects a generation list only counts (`PyGC_Head.phantoms`), installed with the image. */
+  materializePhantoms: ((list: PyGC_Head) => void) | null = null
   /** Statically allocated objects (never freed). */
   readonly statics: PyObject[] = []
   /** Static objects whose count started at the profile's static base (3.11: 999999999) instead of 1. */
