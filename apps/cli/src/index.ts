@@ -6,6 +6,7 @@ import { PROFILES } from '@heap/python-lite'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { runCommand } from './commands/run.js'
+import { brokenPipe } from './broken-pipe.js'
 import { replCommand } from './commands/repl.js'
 import { profilesCommand } from './commands/profiles.js'
 import { tourCommand } from './commands/tour.js'
@@ -55,12 +56,12 @@ function pythonOption(): Option {
   return new Option('-p, --python <version>', PYTHON_HELP).default('3.11').argParser(parseProfiles(false))
 }
 
-/** A reader that went away (`heap tour | head`) ends the command quietly, as a shell pipeline expects. */
 function quietOnBrokenPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0)
-      throw e
+      if (e.code !== 'EPIPE') throw e
+      if (stream === process.stdout) brokenPipe.stdout()
+      else process.exit(0)
     })
   }
 }

@@ -60,6 +60,12 @@ describe('heap run', () => {
     expect(r.stderr).toMatch(/t\.py:2 +incref +list 0x[0-9a-f]+ \[\] +refcnt=2/)
     expect(r.stderr).toMatch(/t\.py:3 +decref +list 0x[0-9a-f]+ \[\] +refcnt=1/)
   })
+  it('raises BrokenPipeError in the program when the reader of its stdout goes away, as CPython does', () => {
+    const d = tmp({ 'many.py': 'for i in range(10 ** 6):\n    print(i)\n' })
+    const r = spawnSync('bash', ['-c', `${process.execPath} ${bin} run many.py | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', cwd: d })
+    expect(r.stdout).toBe('0\n')
+    expect(r.stderr).toBe(`Traceback (most recent call last):\n  File "${join(d, 'many.py')}", line 2, in <module>\n    print(i)\nBrokenPipeError: [Errno 32] Broken pipe\nstatus 1\n`)
+  })
   it('runs a directory through its __main__.py, and says so when it has none', () => {
     const d = tmp({})
     mkdirSync(join(d, 'app'))

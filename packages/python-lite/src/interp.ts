@@ -75,6 +75,11 @@ export interface InterpreterOptions {
   banner?: boolean
   /** Over a SharedArrayBuffer: a host thread sets element 0 to 1 to raise KeyboardInterrupt in the running code. */
   interruptFlag?: Int32Array
+  /**
+   * Over a SharedArrayBuffer: a host thread sets element 0 to 1 when the reader of its stdout went away (EPIPE).
+   * Writes to stdout then raise `BrokenPipeError: [Errno 32] Broken pipe`, as they do in CPython.
+   */
+  stdoutClosedFlag?: Int32Array
   /** The host's own stdin, read a line at a time when the program asks (with its newline; null at EOF). Replaces `stdin`. */
   readStdinLine?: () => string | null
   /** The host's stdin and stdout are a terminal: `isatty()` says so, and `input()` reads as through readline. */
@@ -523,7 +528,18 @@ export class Interpreter {
   }
 
   writeStdout(text: string): void {
+    const closed = this.options.stdoutClosedFlag
+    if (closed !== undefined && Atomics.load(closed, 0) !== 0) throw this.brokenPipe()
     this.out.write('stdout', text)
+  }
+
+  /** `BrokenPipeError(EPIPE, 'Broken pipe')`: the write(2) on a pipe whose reader has gone. */
+  private brokenPipe(): PyErr {
+    const make = coreExports.PyErr_NewInstance as (rt: Runtime, t: unknown, args: (PyObject | string)[]) => PyObject
+    const no = this.int((coreExports.errnoValue as (rt: Runtime, name: string) => number)(this.rt, 'EPIPE'))
+    const exc = make(this.rt, this.rt.exc['BrokenPipeError'], [no, 'Broken pipe'])
+    Py_DECREF(no)
+    return new PyErr(exc)
   }
   writeStderr(text: string): void {
     this.out.write('stderr', text)

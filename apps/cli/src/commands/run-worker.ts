@@ -25,6 +25,7 @@ export interface RunWorkerData {
   explain: boolean
   terminal: boolean
   interruptFlag: Int32Array
+  stdoutClosedFlag: Int32Array
 }
 
 export interface RunDone {
@@ -110,6 +111,7 @@ const interp = new Interpreter({
   argv: [data.argv0, ...data.args],
   cwd: data.cwd,
   interruptFlag: data.interruptFlag,
+  stdoutClosedFlag: data.stdoutClosedFlag,
   readStdinLine: () => {
     flush()
     return readLine()

@@ -4,6 +4,7 @@ import { extname, join, resolve } from 'node:path'
 import { getProfile, type TraceKind } from '@heap/python-lite'
 import type { FromRunWorker, RunDone, RunWorkerData } from './run-worker.js'
 import { colors } from '../format/colors.js'
+import { brokenPipe } from '../broken-pipe.js'
 import { renderSvg } from '../format/graphviz.js'
 
 export interface RunOptions {
@@ -58,6 +59,7 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
   }
   const source = readProgram(program)
   const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
+  const stdoutClosedFlag = new Int32Array(new SharedArrayBuffer(4))
   const workerData: RunWorkerData = {
     source,
     file: program === path ? file : join(file, '__main__.py'),
@@ -72,6 +74,7 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     explain: opts.explain === true,
     terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
     interruptFlag,
+    stdoutClosedFlag,
   }
   // The program runs on a worker so that Ctrl-C (SIGINT, delivered to this thread) can raise KeyboardInterrupt in it.
   const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData })
@@ -84,14 +87,24 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     Atomics.store(interruptFlag, 0, 1)
   }
   process.on('SIGINT', onSigint)
+  // The reader of stdout went away: the program's next write raises BrokenPipeError (its traceback still reaches
+  // stderr); what it writes to stdout from then on goes nowhere.
+  const quiet = brokenPipe.stdout
+  brokenPipe.stdout = () => Atomics.store(stdoutClosedFlag, 0, 1)
   const done = await new Promise<RunDone>((resolve, reject) => {
     worker.on('message', (m: FromRunWorker) => {
-      if (m.type === 'out') for (const [stream, text] of m.chunks) (stream === 'stdout' ? process.stdout : process.stderr).write(text)
+      if (m.type === 'out') {
+        for (const [stream, text] of m.chunks) {
+          if (stream === 'stderr') process.stderr.write(text)
+          else if (Atomics.load(stdoutClosedFlag, 0) === 0) process.stdout.write(text)
+        }
+      }
       else resolve(m)
     })
     worker.on('error', reject)
   }).finally(() => {
     process.off('SIGINT', onSigint)
+    brokenPipe.stdout = quiet
     void worker.terminate()
   })
   if (done.dots.length > 0) await writeGraphs(opts.graph!, done.dots)
