@@ -8,6 +8,7 @@ export * from './profiles/index.js'
 
 // Runtime (PyInterpreterState)
 export { Runtime, unraisableLog, stderrLog } from './runtime/runtime.js'
+export { takeStartupRefs } from './runtime/startup-refs.js'
 export type { BuiltinTypes, ExceptionTypes, ExecutionMode, RuntimeHooks, RuntimeOptions } from './runtime/runtime.js'
 export { createRuntime, registerRuntimeExtension, _Py_HashPointer } from './runtime/bootstrap.js'
 export type { CreateRuntimeOptions, RuntimeExtension } from './runtime/bootstrap.js'

@@ -97,7 +97,12 @@ export function applyStartupImage(interp: Interpreter, image: StartupImage): voi
   const rt = interp.rt
   for (const [key, n] of image.refs) {
     const op = resolveKey(interp, key) ?? null
-    if (op === null || (op.ob_flags & OB_IMMORTAL) !== 0) continue
+    if (op === null) {
+      // a cached object this profile makes on first use (a one-character string, b''): counted when it is made
+      if (key.startsWith('chr:') || key === "const:b''") rt.pendingPhantomRefs.set(key, n)
+      continue
+    }
+    if ((op.ob_flags & OB_IMMORTAL) !== 0) continue
     op.ob_refcnt += n
     rt.phantomRefs.set(op, (rt.phantomRefs.get(op) ?? 0) + n)
   }

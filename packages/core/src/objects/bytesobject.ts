@@ -10,6 +10,7 @@ import { PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF } from '../object/refcount.js'
 import { Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT, Py_NE, Py_TPFLAGS_BYTES_SUBCLASS, type PyTypeObject, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { takeStartupRefs } from '../runtime/startup-refs.js'
 import { makeStatic } from './immortal.js'
 import { PyType_GenericAllocObject } from './instances.js'
 import { PyNumber_AsSsize_t, _PyIndex_Check } from './listobject.js'
@@ -74,6 +75,7 @@ export function _PyBytes_FromOwned(rt: Runtime, data: Uint8Array): PyObject {
     if (e === undefined) {
       e = newBytesObject(rt, data)
       rt.empty_bytes = e
+      if (rt.pendingPhantomRefs.size !== 0) takeStartupRefs(rt, "const:b''", e)
     }
     Py_INCREF(e)
     return e

@@ -8,6 +8,7 @@ import { OB_IMMORTAL, PyObject } from '../object/object.js'
 import { Py_INCREF, _Py_IsImmortal } from '../object/refcount.js'
 import type { PyTypeObject } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { takeStartupRefs } from '../runtime/startup-refs.js'
 import { makeImmortal, makeStatic } from './immortal.js'
 import type { Py_hash_t } from './tupleobject.js'
 import { _Py_HashBytes } from './pyhash.js'
@@ -132,6 +133,7 @@ export function get_latin1_char(rt: Runtime, c: number): PyUnicodeObject {
     // Only reached on profiles without static latin-1 characters: the cache holds one reference.
     op = newUnicode(rt, String.fromCharCode(c))
     rt.latin1[c] = op
+    if (rt.pendingPhantomRefs.size !== 0) takeStartupRefs(rt, `chr:${c}`, op)
   }
   Py_INCREF(op)
   return op

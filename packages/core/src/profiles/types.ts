@@ -237,6 +237,14 @@ export interface CPythonProfile {
      */
     readonly whileJump: 'body' | 'statement-if-constant' | 'test'
     /**
+     * How many objects the parser makes for one number literal, all kept by the script's parser arena: one (the
+     * LL(1) parser, ≤3.8), or as many times as the PEG parser parses it (3.9+): twice through `primary`'s left
+     * recursion, once more where an assignment-target attempt starts at it (a statement's first token, the token
+     * after each `=`, the first item of a bracket there). Small ints are shared, so `sys.getrefcount(1)` counts each.
+     * @cpython Parser/parser.c#primary_rule
+     */
+    readonly numberLiteralParses: 'once' | 'peg'
+    /**
      * A source file that does not decode and declares no encoding: the default source encoding, the message
      * (`{byte}` as `\\xff`, `{file}`, `{line}`) and where the SyntaxError points: nowhere (3.11–3.13: no header), at
      * the line (a `File "…", line N` header), or at the byte (3.14: the line, decoded with replacement characters, and

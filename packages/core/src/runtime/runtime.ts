@@ -152,6 +152,11 @@ export class Runtime {
    * site, the REPL): per-profile baselines, so `sys.getrefcount(1)` prints CPython's number. Declared to the audit.
    */
   readonly phantomRefs = new Map<PyObject, number>()
+  /**
+   * Such references to cached objects not created yet (`chr:97`, `const:b''` on profiles that make them on first
+   * use): `takeStartupRefs` adds them when the object is made.
+   */
+  readonly pendingPhantomRefs = new Map<string, number>()
   /** Builds the start-up objects a generation list only counts (`PyGC_Head.phantoms`), installed with the image. */
   materializePhantoms: ((list: PyGC_Head) => void) | null = null
   /** Statically allocated objects (never freed). */
@@ -229,3 +234,4 @@ export const stderrLog: string[] = []
 
 /** Unraisable reports made while no interpreter was attached (core-only use). */
 export const unraisableLog: { exc: PyObject; obj: PyObject | null; msg: string | null }[] = []
+

@@ -63,6 +63,97 @@ function allNameChars(s: string): boolean {
   return /^[A-Za-z0-9_]*$/.test(s)
 }
 
+/** `None`, `True`, `False`, `...`: the parser's AST refers to the singletons without the arena. */
+function keywordConstant(rt: Runtime, v: any): PyObject | null {
+  if (v === null || v === undefined) return rt.None
+  if (typeof v === 'boolean') return v ? rt.True : rt.False
+  if (typeof v === 'object' && v !== null && 'kind' in v) {
+    switch (v.kind) {
+      case 'None':
+        return rt.None
+      case 'True':
+        return rt.True
+      case 'False':
+        return rt.False
+      case 'Ellipsis':
+        return rt.Ellipsis
+      case 'bool':
+        return v.value ? rt.True : rt.False
+    }
+  }
+  return null
+}
+
+/** A NUMBER token's value (int, float, imaginary). */
+function isNumberLiteral(v: any): boolean {
+  if (typeof v === 'number' || typeof v === 'bigint') return true
+  return typeof v === 'object' && v !== null && (v.kind === 'int' || v.kind === 'float' || v.kind === 'complex')
+}
+
+/**
+ * Where the PEG parser tries an assignment target before it knows the statement (`line:byte-col` of each token
+ * it starts at): a simple statement's first token, the first token after each `=` of an assignment, and inside a
+ * bracket at such a place its first item. A number literal there is parsed once more (`t_primary` tries it as an
+ * atom and fails).
+ * @cpython Parser/parser.c#assignment_rule
+ */
+function targetAttemptStarts(mod: Node, source: string): Set<string> {
+  const lines = source.split('\n')
+  const out = new Set<string>()
+  const charCol = (line: string, byteCol: number): number => {
+    let bytes = 0
+    for (let i = 0; i < line.length; i++) {
+      if (bytes >= byteCol) return i
+      const cp = line.codePointAt(i)!
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+      if (cp >= 0x10000) i++
+    }
+    return line.length
+  }
+  const byteCol = (line: string, col: number): number => new TextEncoder().encode(line.slice(0, col)).length
+  // marks the token at (lineno, char col) and, through opening brackets, the first token inside
+  const mark = (lineno: number, col: number): void => {
+    for (;;) {
+      const line = lines[lineno - 1]
+      if (line === undefined) return
+      while (col < line.length && (line[col] === ' ' || line[col] === '\t')) col++
+      if (col >= line.length) return
+      out.add(`${lineno}:${byteCol(line, col)}`)
+      if (line[col] !== '(' && line[col] !== '[') return
+      col++
+    }
+  }
+  // the token after the `=` that follows a target ending at (lineno, byte col)
+  const afterEquals = (lineno: number, endByteCol: number): void => {
+    const line = lines[lineno - 1]
+    if (line === undefined) return
+    let col = charCol(line, endByteCol)
+    while (col < line.length && line[col] !== '=') col++
+    if (col < line.length) mark(lineno, col + 1)
+  }
+  const walk = (n: any): void => {
+    if (n === null || typeof n !== 'object') return
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x)
+      return
+    }
+    const k = kind(n)
+    if (k === 'Expr' && n.lineno !== undefined) {
+      const line = lines[n.lineno - 1]
+      if (line !== undefined) mark(n.lineno, charCol(line, n.col_offset))
+    } else if (k === 'Assign') {
+      for (const t of n.targets ?? []) if (t.end_lineno !== undefined) afterEquals(t.end_lineno, t.end_col_offset)
+    }
+    for (const key of Object.keys(n)) {
+      if (key === 'parent' || key.startsWith('_')) continue
+      const v = n[key]
+      if (v !== null && typeof v === 'object') walk(v)
+    }
+  }
+  walk(mod)
+  return out
+}
+
 export class ConstantFactory {
   readonly rt: Runtime
   /** The arena: objects created while parsing (owned). */
@@ -81,8 +172,20 @@ export class ConstantFactory {
     this.cache.clear()
   }
 
+  /**
+   * The parser's object for a literal (a new arena entry), or for `None`, `True`, `False` and `...` the singleton
+   * itself (borrowed: the parser never puts those in the arena).
+   */
+  private literalObject(c: Node): PyObject {
+    const single = keywordConstant(this.rt, c.value)
+    if (single !== null) return single
+    const o = this.fromValue(c.value)
+    this.arena.push(o)
+    return o
+  }
+
   /** Creates the arena objects for every literal, in source order (as the parser would). */
-  prepare(mod: Node): void {
+  prepare(mod: Node, source?: string): void {
     const lits: Node[] = []
     const walk = (n: any): void => {
       if (n === null || typeof n !== 'object') return
@@ -103,11 +206,15 @@ export class ConstantFactory {
     }
     walk(mod)
     lits.sort((a, b) => (a.lineno ?? 0) - (b.lineno ?? 0) || (a.col_offset ?? 0) - (b.col_offset ?? 0))
+    const peg = this.rt.profile.compiler.numberLiteralParses === 'peg' && source !== undefined
+    const attempts = peg ? targetAttemptStarts(mod, source) : null
     for (const c of lits) {
       if (c._obj) continue
-      const o = this.fromValue(c.value)
-      c._obj = o
-      this.arena.push(o)
+      c._obj = this.literalObject(c)
+      if (attempts === null || !isNumberLiteral(c.value)) continue
+      // the PEG parser's further parses of the same token: each makes its object again, kept by the arena
+      const extra = 1 + (attempts.has(`${c.lineno}:${c.col_offset}`) ? 1 : 0)
+      for (let i = 0; i < extra; i++) this.arena.push(this.fromValue(c.value))
     }
   }
 
@@ -115,8 +222,7 @@ export class ConstantFactory {
   objectFor(c: Node): PyObject {
     let o: PyObject | undefined = c._obj
     if (o === undefined) {
-      o = this.fromValue(c.value)
-      this.arena.push(o)
+      o = this.literalObject(c)
       c._obj = o
     }
     return this.share(o)
@@ -131,15 +237,35 @@ export class ConstantFactory {
     if (o.ob_type === this.rt.types.str && allNameChars((o as PyUnicodeObject).value)) {
       Py_INCREF(o)
       shared = PyUnicode_InternInPlace(this.rt, o as PyUnicodeObject, false)
-    } else Py_INCREF(o)
+    } else {
+      if (o.ob_type === this.rt.types.tuple) this.internTupleItems(o as PyTupleObject)
+      Py_INCREF(o)
+    }
     this.cache.set(key, shared)
     return shared
   }
 
+  /**
+   * Name-like strings inside a constant tuple are interned in place, nested tuples too.
+   * @cpython Objects/codeobject.c#intern_string_constants
+   */
+  private internTupleItems(t: PyTupleObject): void {
+    const items = t.ob_item
+    for (let i = 0; i < items.length; i++) {
+      const v = items[i]!
+      if (v.ob_type === this.rt.types.str && allNameChars((v as PyUnicodeObject).value)) {
+        // the tuple's reference moves to the canonical string
+        items[i] = PyUnicode_InternInPlace(this.rt, v as PyUnicodeObject, false)
+      } else if (v.ob_type === this.rt.types.tuple) this.internTupleItems(v as PyTupleObject)
+    }
+  }
+
+  /** A constant the compiler makes itself (an import's level): shared through the cache, not a parser object. */
   smallInt(v: number): PyObject {
     const o = PyLong_FromNumber(this.rt, v)
-    this.arena.push(o)
-    return this.share(o)
+    const shared = this.share(o)
+    Py_DECREF(o)
+    return shared
   }
 
   /** A new object for a parser value (a new reference). */
@@ -232,10 +358,7 @@ export class ConstantFactory {
   }
 
   private objOf(c: Node): PyObject {
-    if (!c._obj) {
-      c._obj = this.fromValue(c.value)
-      this.arena.push(c._obj)
-    }
+    if (!c._obj) c._obj = this.literalObject(c)
     return c._obj
   }
 

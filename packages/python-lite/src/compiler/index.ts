@@ -46,7 +46,7 @@ export function compileModule(host: HasRuntime, source: string, filename: string
   const factory = new ConstantFactory(rt, own)
   let compiler: Compiler | null = null
   try {
-    factory.prepare(tree)
+    factory.prepare(tree, source)
     const finallyWarning = rt.profile.messages.controlFlowInFinally
     if (warn !== undefined && finallyWarning !== null && rt.profile.output.syntaxWarnings) warnControlFlowInFinally(tree, finallyWarning, warn)
     factory.fold(tree)
