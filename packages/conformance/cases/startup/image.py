@@ -22,6 +22,9 @@ def shared():
             if mod is not sys:
                 emit("builtins:" + name, mod.__dict__[name])
             emit("name:" + name, name)
+    intern = sys.intern if hasattr(sys, 'intern') else __builtins__.intern
+    for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_":
+        emit("name:" + c, intern(c))
     for name, obj in [("NoneType", None), ("function", emit), ("builtin_function_or_method", len), ("module", sys), ("ellipsis", Ellipsis), ("NotImplementedType", NotImplemented)]:
         emit("type:" + name, type(obj))
 
