@@ -15,6 +15,7 @@ import {
   PyGC_Head,
   PyObject_IS_GC,
   PyObject_GC_Del,
+  _PyGC_CountFree,
   PyObject_Free,
   PyErr,
   Py_DECREF,
@@ -449,11 +450,14 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
 /** A full collection empties the type free lists. @cpython Python/gc.c#clear_freelists */
 function clear_freelists(rt: Runtime): void {
   for (const [name, list] of rt.freelists) {
-    if (name === 'dict' || name === 'list' || name.startsWith('tuple') || name === 'float') {
+    // Bound methods and builtin methods have free lists only on ≤3.8 profiles, which clear them here too.
+    if (name === 'dict' || name === 'list' || name.startsWith('tuple') || name === 'float' || name === 'method' || name === 'cfunction') {
       // Free-list objects are already deallocated; their memory goes back to the allocator.
       for (const op of list.splice(0)) releaseFreeListObject(op)
     }
   }
+  // Frames kept for reuse (≤3.10; zombie frames stay with their code objects). They are counted, not modelled.
+  for (; rt.frameFreelistLength > 0; rt.frameFreelistLength--) _PyGC_CountFree(rt)
 }
 
 function releaseFreeListObject(op: PyObject): void {

@@ -126,6 +126,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     constantSlices: false,
     recursionLimit: 1000,
     frameObjects: 'lazy',
+    frameReuse: { zombieFrame: false, freeList: 0 },
     generators: {
       stopIterationToRuntimeError: true,
       closeReturnsValue: false,

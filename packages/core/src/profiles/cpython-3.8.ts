@@ -67,6 +67,8 @@ export const cpython38 = extendProfile(cpython311, {
   eval: {
     callArguments: 'caller-keeps-callee-increfs',
     frameObjects: 'always',
+    // PyFrame_MAXFREELIST; 2.7 the same.
+    frameReuse: { zombieFrame: true, freeList: 200 },
     callArgsRelease: 'last-to-first',
     generators: { attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', '__name__', '__qualname__'] },
   },

@@ -197,6 +197,14 @@ export interface CPythonProfile {
     readonly recursionLimit: number
     /** Whether a frame object exists for every call (≤3.10) or only on demand (3.11+). */
     readonly frameObjects: 'always' | 'lazy'
+    /**
+     * Where the frame objects of an 'always' profile come from (GC objects, counted in generation 0 when allocated):
+     * the code object's zombie frame (`co_zombieframe`: the frame of its last finished call, kept for the next one),
+     * else a free list of up to `freeList` frames (emptied by a full collection); only a call that finds neither
+     * allocates, and only a finished frame that fits in neither is freed.
+     * @cpython Objects/frameobject.c#frame_dealloc
+     */
+    readonly frameReuse: { readonly zombieFrame: boolean; readonly freeList: number }
     /** Generator objects' behaviour. @cpython Objects/genobject.c */
     readonly generators: {
       /** PEP 479: a StopIteration escaping a generator frame becomes RuntimeError (3.7+); false: it ends the generator. */
