@@ -124,6 +124,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     frameLocalsRelease: 'first-to-last',
     callArgsRelease: 'first-to-last',
     constantSlices: false,
+    argParserKwtuple: 'lazy',
     recursionLimit: 1000,
     frameObjects: 'lazy',
     frameReuse: { zombieFrame: false, freeList: 0 },
@@ -231,6 +232,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     controlFlowInFinally: null,
   },
   output: {
+    printArgs: 'clinic-tuple',
     nameErrorHints: 'did-you-mean',
     tracebackCarets: true,
     cTracebackCarets: true,

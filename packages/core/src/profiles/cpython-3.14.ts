@@ -43,7 +43,7 @@ export const cpython314 = extendProfile(cpython313, {
     countAccounting: 'track',
     immortalsDuringCollect: 'untrack',
   },
-  output: { unraisableFormat: 'ignored-while-calling' },
+  output: { unraisableFormat: 'ignored-while-calling', printArgs: 'clinic-array' },
   messages: {
     ctypesCharExpected: 'one character bytes, bytearray, or an integer in range(256) expected, not {type}',
     intFloorDivZero: 'division by zero',

@@ -115,7 +115,7 @@ export const cpython38 = extendProfile(cpython311, {
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
   compiler: { assertRaise: 'statement', forIter: 'statement', whileJump: 'body', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
-  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
+  output: { printArgs: 'fastcall', nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   baselines: {
     script: { '1': 127, '0': 267, '256': 20, '-5': 3, None: 4075, True: 108, False: 113, '()': 1226, "''": 60, Ellipsis: 5 },

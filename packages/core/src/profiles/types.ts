@@ -194,6 +194,12 @@ export interface CPythonProfile {
     /** After a call through a non-Python callable: the order the caller releases the arguments. */
     readonly callArgsRelease: 'first-to-last' | 'last-to-first'
     readonly constantSlices: boolean
+    /**
+     * A C function's static keyword parser (`_PyArg_Parser`) builds its tuple of keyword names on first use and
+     * keeps it for good ('lazy', ≤3.11: one more GC object), or has it compiled in ('static', 3.12+).
+     * @cpython Python/getargs.c#parser_init
+     */
+    readonly argParserKwtuple: 'lazy' | 'static'
     readonly recursionLimit: number
     /** Whether a frame object exists for every call (≤3.10) or only on demand (3.11+). */
     readonly frameObjects: 'always' | 'lazy'
@@ -323,6 +329,13 @@ export interface CPythonProfile {
   readonly messages: Messages
 
   readonly output: {
+    /**
+     * How `print()` takes its arguments: the call's vector, running its keyword parser only when keywords are given
+     * ('fastcall', ≤3.9); Argument Clinic, whose parser runs on every call and packs the values into a new tuple
+     * ('clinic-tuple', 3.10–3.13) or leaves them in the vector ('clinic-array', 3.14).
+     * @cpython Python/bltinmodule.c#builtin_print
+     */
+    readonly printArgs: 'fastcall' | 'clinic-tuple' | 'clinic-array'
     readonly nameErrorHints: 'none' | 'did-you-mean' | 'did-you-mean+forgot-import'
     readonly tracebackCarets: boolean
     /** Whether the C traceback printer (unraisable exceptions) draws carets too: 3.11/3.12 (3.13 dropped them). */
