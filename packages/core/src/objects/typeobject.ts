@@ -989,7 +989,7 @@ export function type_new(metatypeIn: PyTypeObject, args: PyObject, kwds: PyObjec
     const doc = PyDict_GetItemStr(tdict, '__doc__')
     if (doc !== null && PyUnicode_Check(doc)) type.tp_doc = strValue(doc)
     wrapSpecial(rt, tdict, '__new__', rt.types.staticmethod)
-    wrapSpecial(rt, tdict, '__init_subclass__', rt.types.classmethod)
+    if (rt.profile.objects.initSubclass) wrapSpecial(rt, tdict, '__init_subclass__', rt.types.classmethod)
     wrapSpecial(rt, tdict, '__class_getitem__', rt.types.classmethod)
     type_new_descriptors(rt, type, base, slots)
     if (rt.profile.objects.heapTypeGC === 'when-adding-fields' && (base.tp_flags & Py_TPFLAGS_HAVE_GC) === 0 && type.tp_basicsize <= base.tp_basicsize) {
@@ -1014,8 +1014,10 @@ export function type_new(metatypeIn: PyTypeObject, args: PyObject, kwds: PyObjec
     PyType_Ready(rt, type)
     fixup_slot_dispatchers(rt, type)
     if (type.tp_dictfield === 'ob_dict') type.ht_cached_keys = _PyDict_NewKeysForClass(rt)
-    type_new_set_names(rt, type)
-    type_new_init_subclass(rt, type, kwds)
+    if (rt.profile.objects.initSubclass) {
+      type_new_set_names(rt, type)
+      type_new_init_subclass(rt, type, kwds)
+    }
     return type
   } catch (e) {
     if (dict !== null) Py_DECREF(dict)

@@ -24,6 +24,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     instanceDict: 'lazy-values',
     instanceLayout: 'managed-dict',
     objectGetstate: true,
+    initSubclass: true,
     getsizeofStaticTypeHeader: true,
     dictTracking: 'lazy',
     tupleUntracking: 'at-collection',

@@ -66,6 +66,11 @@ export interface CPythonProfile {
     readonly instanceLayout: 'inline-pointers' | 'managed-dict' | 'managed-dict-and-weakref'
     /** `object.__getstate__` exists (3.11+). */
     readonly objectGetstate: boolean
+    /**
+     * PEP 487 (3.6+): `type.__new__` calls `__set_name__` on the class attributes (over a copy of the dict) and the
+     * parent's `__init_subclass__` (through a `super` object); `object.__init_subclass__` exists. 2.7 has neither.
+     */
+    readonly initSubclass: boolean
     /** `sys.getsizeof` of a static type adds the GC header although static types are not GC objects (3.11, 3.12). */
     readonly getsizeofStaticTypeHeader: boolean
     readonly dictTracking: 'lazy' | 'always'
