@@ -312,23 +312,37 @@ export function PyType_Ready(rt: Runtime, t: PyTypeObject): void {
 
 /**
  * The weak references the bases' `tp_subclasses` dicts hold to each heap class (one per base, `add_subclass`).
- * NON-CPYTHON: kept here by subclass (the dicts are plain lists in this model); not traversed, as in CPython.
+ * NON-CPYTHON: kept here by subclass (the lists `tp_subclasses` are plain arrays in this model); not traversed, as in
+ * CPython. A heap base's own `tp_subclasses` dict (`{address: weakref}`, made by its first subclass, freed with it) is
+ * kept in `subclassDicts`; static bases already have theirs when a program starts.
  */
-const subclassWeakrefs = new WeakMap<Runtime, Map<PyTypeObject, PyObject[]>>()
+const subclassWeakrefs = new WeakMap<Runtime, Map<PyTypeObject, { base: PyTypeObject; ref: PyObject }[]>>()
+const subclassDicts = new WeakMap<PyTypeObject, PyDictObject>()
 
 /** @cpython Objects/typeobject.c#add_subclass */
 function add_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
   if ((t.tp_flags & Py_TPFLAGS_HEAPTYPE) === 0 || t.tp_bases === null) return
   let m = subclassWeakrefs.get(rt)
   if (m === undefined) {
-    const refsMap = new Map<PyTypeObject, PyObject[]>()
+    const refsMap = new Map<PyTypeObject, { base: PyTypeObject; ref: PyObject }[]>()
     subclassWeakrefs.set(rt, (m = refsMap))
     rt.auditRoots.push((visit) => {
-      for (const refs of refsMap.values()) for (const r of refs) visit(r)
+      for (const refs of refsMap.values()) for (const r of refs) visit(r.ref)
     })
   }
   const refs = m.get(t) ?? []
-  for (let i = 0; i < (t.tp_bases as PyTupleObject).ob_item.length; i++) refs.push(PyWeakref_NewRef(t, null))
+  for (const b of (t.tp_bases as PyTupleObject).ob_item) {
+    const base = b as PyTypeObject
+    const ref = PyWeakref_NewRef(t, null)
+    refs.push({ base, ref })
+    if ((base.tp_flags & Py_TPFLAGS_HEAPTYPE) !== 0) {
+      let d = subclassDicts.get(base)
+      if (d === undefined) subclassDicts.set(base, (d = PyDict_New(rt)))
+      const key = PyLong_FromNumber(rt, t.ob_addr)
+      PyDict_SetItem(d, key, ref)
+      Py_DECREF(key)
+    }
+  }
   m.set(t, refs)
 }
 
@@ -338,7 +352,15 @@ function remove_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
   const refs = m?.get(t)
   if (refs === undefined) return
   m!.delete(t)
-  for (const r of refs) Py_DECREF(r)
+  for (const r of refs) {
+    const d = subclassDicts.get(r.base)
+    if (d !== undefined) {
+      const key = PyLong_FromNumber(rt, t.ob_addr)
+      PyDict_DelItemIfPresent(d, key)
+      Py_DECREF(key)
+    }
+    Py_DECREF(r.ref)
+  }
 }
 
 /** The part of a builtin docstring after its signature line. @cpython Objects/typeobject.c#_PyType_GetDocFromInternalDoc */
@@ -646,6 +668,11 @@ export function type_dealloc(self: PyObject): void {
   Py_XDECREF(dict)
   Py_XDECREF(bases)
   Py_XDECREF(mro)
+  const subclasses = subclassDicts.get(t)
+  if (subclasses !== undefined) {
+    subclassDicts.delete(t)
+    Py_DECREF(subclasses)
+  }
   releaseCachedKeys(t)
   const free = t.ob_type.tp_free ?? PyObject_GC_Del
   free(t)
