@@ -30,7 +30,10 @@ export class ArgParser {
   constructor(readonly keywords: readonly string[]) {}
   init(rt: Runtime): void {
     if (this.kwtuple !== null || rt.profile.eval.argParserKwtuple !== 'lazy') return
-    this.kwtuple = core.PyTuple_FromArraySteal(rt, this.keywords.map((k) => PyUnicode_InternFromString(rt, k)))
+    const kwtuple = core.PyTuple_FromArraySteal(rt, this.keywords.map((k) => PyUnicode_InternFromString(rt, k)))
+    this.kwtuple = kwtuple
+    // The C static holds the reference.
+    rt.auditRoots.push((visit) => visit(kwtuple))
   }
 }
 
