@@ -72,6 +72,7 @@ function asObj(gc: GCLink): PyObject {
  */
 export function update_refs(rt: Runtime, containers: PyGC_Head): void {
   const immortals = rt.profile.gc.immortalsDuringCollect
+  const tuples = rt.profile.gc.untrackTuples === 'update-refs' ? rt.types.tuple : null
   let gc = containers._gc_next
   while (gc !== containers) {
     const op = asObj(gc)
@@ -81,6 +82,13 @@ export function update_refs(rt: Runtime, containers: PyGC_Head): void {
       else _PyObject_GC_UNTRACK(op)
       gc = next
       continue
+    }
+    if (op.ob_type === tuples) {
+      _PyTuple_MaybeUntrack(op)
+      if (op._gc_next === null) {
+        gc = next
+        continue
+      }
     }
     op.gc_refs = op.ob_refcnt
     op.gc_flags |= PREV_MASK_COLLECTING
@@ -375,7 +383,7 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
   phase('move_unreachable', () => ({ reachable: gc_list_size(young), unreachable: gc_list_size(unreachable) }))
   if (stepping) yield view('move_unreachable', 'objects reachable from outside stay; the rest is tentatively unreachable', { young, unreachable })
 
-  untrack_tuples(rt, young)
+  if (profile.gc.untrackTuples === 'survivors') untrack_tuples(rt, young)
   // 3. Survivors move to the next generation.
   if (young !== old) {
     if (generation === NUM_GENERATIONS - 2) gc.long_lived_pending += gc_list_size(young)

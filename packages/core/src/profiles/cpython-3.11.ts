@@ -146,6 +146,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     gcHeadSize: 16,
     preHeaderSize: 16,
     immortalsDuringCollect: 'none',
+    untrackTuples: 'survivors',
     // Observed: `globals()` is in generation 2 when a script starts.
     startupGeneration: 2,
     startupCounts: null,

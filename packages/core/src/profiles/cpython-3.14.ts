@@ -42,6 +42,8 @@ export const cpython314 = extendProfile(cpython313, {
     threshold2Ignored: true,
     countAccounting: 'track',
     immortalsDuringCollect: 'untrack',
+    // Observed: a collected class's bases tuple `(object,)` is not among the collected objects.
+    untrackTuples: 'update-refs',
   },
   output: { unraisableFormat: 'ignored-while-calling', printArgs: 'clinic-array' },
   messages: {

@@ -297,6 +297,12 @@ export interface CPythonProfile {
     readonly preHeaderSize: number
     readonly immortalsDuringCollect: 'none' | 'move-to-permanent' | 'untrack'
     /**
+     * When a collection untracks tuples of atomic items: the survivors, after the unreachable set is known ('survivors',
+     * ≤3.13), or every collected tuple in `update_refs`, before it ('update-refs', 3.14: such a tuple in a garbage
+     * cycle is not counted as collected).
+     */
+    readonly untrackTuples: 'survivors' | 'update-refs'
+    /**
      * The generation that start-up objects (builtins, sys, `__main__` and its dict) sit in when the program starts:
      * the collections run while the interpreter imported its start-up modules promoted them (0: not modelled).
      */
