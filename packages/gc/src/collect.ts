@@ -457,10 +457,9 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
 
 /** A full collection empties the type free lists. @cpython Python/gc.c#clear_freelists */
 function clear_freelists(rt: Runtime): void {
-  const listsAndDicts = rt.profile.gc.clearsListDictFreeLists
   for (const [name, list] of rt.freelists) {
     // Bound methods and builtin methods have free lists only on ≤3.8 profiles, which clear them here too.
-    if (((name === 'dict' || name === 'list') && listsAndDicts) || name.startsWith('tuple') || name === 'float' || name === 'method' || name === 'cfunction') {
+    if (name === 'dict' || name === 'list' || name.startsWith('tuple') || name === 'float' || name === 'method' || name === 'cfunction') {
       // Free-list objects are already deallocated; their memory goes back to the allocator.
       for (const op of list.splice(0)) releaseFreeListObject(op)
     }

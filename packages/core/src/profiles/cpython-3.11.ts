@@ -147,7 +147,6 @@ export const cpython311: CPythonProfile = freezeProfile({
     preHeaderSize: 16,
     immortalsDuringCollect: 'none',
     untrackTuples: 'survivors',
-    clearsListDictFreeLists: true,
     // Observed: `globals()` is in generation 2 when a script starts.
     startupGeneration: 2,
     startupCounts: null,

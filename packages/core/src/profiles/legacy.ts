@@ -38,8 +38,6 @@ export const legacy = extendProfile(cpython38, {
   },
   eval: { callFunctionEx: 'star-tuple-copied', generators: { stopIterationToRuntimeError: false, attributes: ['gi_frame', 'gi_running', 'gi_code', '__name__'] } },
   gc: {
-    // Observed: lists freed before gc.collect() are reused after it.
-    clearsListDictFreeLists: false,
     gcHeadSize: 32,
     resurrection: 'none',
     finalizerPolicy: 'legacy-gc-garbage',

@@ -302,8 +302,6 @@ export interface CPythonProfile {
      * cycle is not counted as collected).
      */
     readonly untrackTuples: 'survivors' | 'update-refs'
-    /** A full collection also empties the list and dict free lists (3.x; 2.7 clears only the others). */
-    readonly clearsListDictFreeLists: boolean
     /**
      * The generation that start-up objects (builtins, sys, `__main__` and its dict) sit in when the program starts:
      * the collections run while the interpreter imported its start-up modules promoted them (0: not modelled).
