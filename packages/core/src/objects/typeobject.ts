@@ -317,7 +317,20 @@ export function PyType_Ready(rt: Runtime, t: PyTypeObject): void {
  * kept in `subclassDicts`; static bases already have theirs when a program starts.
  */
 const subclassWeakrefs = new WeakMap<Runtime, Map<PyTypeObject, { base: PyTypeObject; ref: PyObject }[]>>()
-const subclassDicts = new WeakMap<PyTypeObject, PyDictObject>()
+const subclassDictsOf = new WeakMap<Runtime, Map<PyTypeObject, PyDictObject>>()
+
+function subclassDicts(rt: Runtime): Map<PyTypeObject, PyDictObject> {
+  let m = subclassDictsOf.get(rt)
+  if (m === undefined) {
+    const dicts = new Map<PyTypeObject, PyDictObject>()
+    subclassDictsOf.set(rt, (m = dicts))
+    // The classes hold these dicts.
+    rt.auditRoots.push((visit) => {
+      for (const d of dicts.values()) visit(d)
+    })
+  }
+  return m
+}
 
 /** @cpython Objects/typeobject.c#add_subclass */
 function add_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
@@ -336,8 +349,9 @@ function add_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
     const ref = PyWeakref_NewRef(t, null)
     refs.push({ base, ref })
     if ((base.tp_flags & Py_TPFLAGS_HEAPTYPE) !== 0) {
-      let d = subclassDicts.get(base)
-      if (d === undefined) subclassDicts.set(base, (d = PyDict_New(rt)))
+      const dicts = subclassDicts(rt)
+      let d = dicts.get(base)
+      if (d === undefined) dicts.set(base, (d = PyDict_New(rt)))
       const key = PyLong_FromNumber(rt, t.ob_addr)
       PyDict_SetItem(d, key, ref)
       Py_DECREF(key)
@@ -353,7 +367,7 @@ function remove_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
   if (refs === undefined) return
   m!.delete(t)
   for (const r of refs) {
-    const d = subclassDicts.get(r.base)
+    const d = subclassDictsOf.get(rt)?.get(r.base)
     if (d !== undefined) {
       const key = PyLong_FromNumber(rt, t.ob_addr)
       PyDict_DelItemIfPresent(d, key)
@@ -668,9 +682,9 @@ export function type_dealloc(self: PyObject): void {
   Py_XDECREF(dict)
   Py_XDECREF(bases)
   Py_XDECREF(mro)
-  const subclasses = subclassDicts.get(t)
+  const subclasses = subclassDictsOf.get(rt)?.get(t)
   if (subclasses !== undefined) {
-    subclassDicts.delete(t)
+    subclassDictsOf.get(rt)!.delete(t)
     Py_DECREF(subclasses)
   }
   releaseCachedKeys(t)

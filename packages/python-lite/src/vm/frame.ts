@@ -285,6 +285,7 @@ export function frameContentsTraverse(f: Frame, visit: visitproc, arg: unknown):
   if (r) return r
   if (f.func !== null && (r = visit(f.func, arg))) return r
   if (f.locals !== null && (r = visit(f.locals, arg))) return r
+  if (f.ownedGlobals !== null && (r = visit(f.ownedGlobals, arg))) return r
   const lp = f.localsplus
   const borrowed = f.borrowed
   for (let i = 0; i < f.stacktop; i++) {
