@@ -15,6 +15,7 @@ import {
   PyGC_Head,
   PyObject_IS_GC,
   PyObject_GC_Del,
+  _PyGC_CountFree,
   PyObject_Free,
   PyErr,
   Py_DECREF,
@@ -71,6 +72,7 @@ function asObj(gc: GCLink): PyObject {
  */
 export function update_refs(rt: Runtime, containers: PyGC_Head): void {
   const immortals = rt.profile.gc.immortalsDuringCollect
+  const tuples = rt.profile.gc.untrackTuples === 'update-refs' ? rt.types.tuple : null
   let gc = containers._gc_next
   while (gc !== containers) {
     const op = asObj(gc)
@@ -80,6 +82,13 @@ export function update_refs(rt: Runtime, containers: PyGC_Head): void {
       else _PyObject_GC_UNTRACK(op)
       gc = next
       continue
+    }
+    if (op.ob_type === tuples) {
+      _PyTuple_MaybeUntrack(op)
+      if (op._gc_next === null) {
+        gc = next
+        continue
+      }
     }
     op.gc_refs = op.ob_refcnt
     op.gc_flags |= PREV_MASK_COLLECTING
@@ -383,7 +392,7 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
   phase('move_unreachable', () => ({ reachable: gc_list_size(young), unreachable: gc_list_size(unreachable) }))
   if (stepping) yield view('move_unreachable', 'objects reachable from outside stay; the rest is tentatively unreachable', { young, unreachable })
 
-  untrack_tuples(rt, young)
+  if (profile.gc.untrackTuples === 'survivors') untrack_tuples(rt, young)
   // 3. Survivors move to the next generation.
   if (young !== old) {
     if (generation === NUM_GENERATIONS - 2) gc.long_lived_pending += gc_list_size(young)
@@ -458,11 +467,14 @@ export function* gc_collect_main(rt: Runtime, generation: number, young: PyGC_He
 /** A full collection empties the type free lists. @cpython Python/gc.c#clear_freelists */
 function clear_freelists(rt: Runtime): void {
   for (const [name, list] of rt.freelists) {
-    if (name === 'dict' || name === 'list' || name.startsWith('tuple') || name === 'float') {
+    // Bound methods and builtin methods have free lists only on ≤3.8 profiles, which clear them here too.
+    if (name === 'dict' || name === 'list' || name.startsWith('tuple') || name === 'float' || name === 'method' || name === 'cfunction') {
       // Free-list objects are already deallocated; their memory goes back to the allocator.
       for (const op of list.splice(0)) releaseFreeListObject(op)
     }
   }
+  // Frames kept for reuse (≤3.10; zombie frames stay with their code objects). They are counted, not modelled.
+  for (; rt.frameFreelistLength > 0; rt.frameFreelistLength--) _PyGC_CountFree(rt)
 }
 
 function releaseFreeListObject(op: PyObject): void {

@@ -106,7 +106,7 @@ function listObjects(rt: Runtime, head: PyGC_Head): PyObject[] {
 }
 
 /** `gc.get_referrers(*objs)`: containers (in the generations, not the permanent one) that refer to any of objs. */
-export function gc_get_referrers(rt: Runtime, objs: readonly PyObject[]): PyObject[] {
+export function gc_get_referrers(rt: Runtime, objs: readonly PyObject[], argsTuple: PyObject | null = null): PyObject[] {
   const targets = new Set(objs)
   const out: PyObject[] = []
   for (let i = 0; i < NUM_GENERATIONS; i++) {
@@ -114,7 +114,8 @@ export function gc_get_referrers(rt: Runtime, objs: readonly PyObject[]): PyObje
     for (let g = head._gc_next; g !== head; g = g._gc_next!) {
       const op = g as PyObject
       const traverse = op.ob_type.tp_traverse
-      if (traverse === null || targets.has(op)) continue
+      // The call's own argument tuple refers to every target; a target that refers to itself is a referrer.
+      if (traverse === null || op === argsTuple) continue
       let found = false
       traverse(op, (ref) => {
         if (targets.has(ref)) {

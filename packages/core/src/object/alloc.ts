@@ -49,15 +49,32 @@ export function PyObject_Init<T extends PyObject>(rt: Runtime, op: T, nbytes: nu
  * allocations. May run or schedule an automatic collection. The object starts untracked.
  * @cpython Python/gc.c#_PyObject_GC_Link
  */
-export function PyObject_GC_Init<T extends PyObject>(rt: Runtime, op: T, nbytes: number): T {
+export function PyObject_GC_Init<T extends PyObject>(rt: Runtime, op: T, nbytes: number, counted = true): T {
   const header = headerBytes(rt, op.ob_type)
   allocBlock(rt, op, nbytes + header, header)
+  if (counted) _PyGC_CountAlloc(rt)
+  return op
+}
+
+/**
+ * The generation-0 accounting of one GC allocation (`counted: false` objects and reused ones skip it): the count
+ * grows and may run or schedule an automatic collection.
+ * @cpython Python/gc.c#_PyObject_GC_Link
+ */
+export function _PyGC_CountAlloc(rt: Runtime): void {
   if (rt.profile.gc.countAccounting === 'alloc') {
     const g = rt.gc.generations[0]!
     g.count++
     maybeCollect(rt, g.count, g.threshold)
   }
-  return op
+}
+
+/** The generation-0 accounting of one GC deallocation. @cpython Python/gc.c#PyObject_GC_Del */
+export function _PyGC_CountFree(rt: Runtime): void {
+  if (rt.profile.gc.countAccounting === 'alloc') {
+    const g = rt.gc.generations[0]!
+    if (g.count > 0) g.count--
+  }
 }
 
 function maybeCollect(rt: Runtime, count: number, threshold: number): void {
@@ -82,13 +99,10 @@ export function PyObject_Free(op: PyObject): void {
   freeBlock(op, 0)
 }
 
-/** Frees a GC object's memory and uncounts it. @cpython Python/gc.c#PyObject_GC_Del */
-export function PyObject_GC_Del(op: PyObject): void {
+/** Frees a GC object's memory and uncounts it (unless it was allocated uncounted). @cpython Python/gc.c#PyObject_GC_Del */
+export function PyObject_GC_Del(op: PyObject, counted = true): void {
   const rt = op.ob_type.tp_runtime
-  if (rt.profile.gc.countAccounting === 'alloc') {
-    const g = rt.gc.generations[0]!
-    if (g.count > 0) g.count--
-  }
+  if (counted) _PyGC_CountFree(rt)
   freeBlock(op, headerBytes(rt, op.ob_type))
 }
 

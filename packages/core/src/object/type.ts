@@ -70,8 +70,11 @@ export type sizeoffunc = (self: PyObject) => number
 /** A builtin method: the simulator's `PyMethodDef`, with the vectorcall convention. */
 export interface PyMethodDef {
   readonly ml_name: string
-  /** `self` is the bound object (or the module for module functions). */
-  readonly ml_meth: (self: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null) => PyObject
+  /**
+   * `self` is the bound object (or the module for module functions). A METH_VARARGS function also gets the argument
+   * tuple the call built (`argsTuple`; absent when there are no positional arguments).
+   */
+  readonly ml_meth: (self: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null, argsTuple?: PyObject) => PyObject
   readonly ml_flags: number
   readonly ml_doc?: string
 }

@@ -27,7 +27,7 @@ import {
 import { _Py_HashPointer } from '../runtime/bootstrap.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { checkNoArgs, checkOneArg, noKwargs, parseArgs } from './getargs.js'
-import { PyCFunction_NewEx } from './methodobject.js'
+import { PyCFunction_NewEx, _PyMethodDef_Call } from './methodobject.js'
 import {
   PyObject_CallArgs,
   PyObject_GetAttr,
@@ -285,7 +285,7 @@ function methoddescr_call(callable: PyObject, args: readonly PyObject[], start: 
   const rt = rtOf(d)
   const ml = d.d_method
   checkCallFlags(rt, methodDescrQualname(d), ml, nargs - 1, kwnames)
-  return ml.ml_meth(args[start]!, args, start + 1, nargs - 1, kwnames)
+  return _PyMethodDef_Call(rt, ml, args[start]!, args, start + 1, nargs - 1, kwnames)
 }
 
 /** Argument checks that CPython's per-flag vectorcall functions make before calling the C function. */

@@ -6,11 +6,13 @@
 import { PyErr_Format } from '../errors.js'
 import { PyObject_GC_Del, PyObject_GC_Init, _PyObject_GC_TRACK, _PyObject_GC_UNTRACK } from '../object/alloc.js'
 import { OB_FREED, PyObject } from '../object/object.js'
-import { Py_INCREF, Py_XDECREF, Py_XINCREF, _Py_NewReference } from '../object/refcount.js'
+import { Py_DECREF, Py_INCREF, Py_XDECREF, Py_XINCREF, _Py_NewReference } from '../object/refcount.js'
 import { Py_TRASHCAN_BEGIN, Py_TRASHCAN_END } from '../object/trashcan.js'
 import {
   METH_CLASS,
+  METH_FASTCALL,
   METH_STATIC,
+  METH_VARARGS,
   Py_EQ,
   Py_NE,
   Py_TPFLAGS_HAVE_GC,
@@ -24,6 +26,7 @@ import { _Py_HashPointer } from '../runtime/bootstrap.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { checkNoArgs, checkOneArg, noKwargs } from './getargs.js'
 import { notImplemented } from './protocols.js'
+import { PyTuple_FromArraySteal } from './tupleobject.js'
 import { PyType_NewStatic } from './typeobject.js'
 import { PyType_Check, addrHex, newBool, newNone, newStr, strValue, typeQualname } from './type-util.js'
 
@@ -115,7 +118,24 @@ export function cfunction_call(callable: PyObject, args: readonly PyObject[], st
       throw PyErr_Format(rt, 'TypeError', `${ml.ml_name}() takes no keyword arguments`)
     }
   }
-  return ml.ml_meth(f.m_self ?? rt.None, args, start, nargs, kwnames)
+  return _PyMethodDef_Call(rt, ml, f.m_self ?? rt.None, args, start, nargs, kwnames)
+}
+
+/**
+ * Calls a C function with a vector of arguments. A METH_VARARGS function takes its positional arguments as a tuple,
+ * which a vectorcall builds first (`_PyObject_MakeTpCall`: a tuple from the free list, freed after the call).
+ * @cpython Objects/call.c#_PyObject_MakeTpCall
+ */
+export function _PyMethodDef_Call(rt: Runtime, ml: PyMethodDef, self: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyObject | null): PyObject {
+  if ((ml.ml_flags & (METH_VARARGS | METH_FASTCALL)) !== METH_VARARGS || nargs === 0) return ml.ml_meth(self, args, start, nargs, kwnames)
+  const items = args.slice(start, start + nargs) as PyObject[]
+  for (let i = 0; i < nargs; i++) Py_INCREF(items[i]!)
+  const argsTuple = PyTuple_FromArraySteal(rt, items)
+  try {
+    return ml.ml_meth(self, args, start, nargs, kwnames, argsTuple)
+  } finally {
+    Py_DECREF(argsTuple)
+  }
 }
 
 /** @cpython Objects/methodobject.c#meth_dealloc */

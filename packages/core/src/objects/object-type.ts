@@ -632,7 +632,7 @@ export function _PyObject_InitType(rt: Runtime): void {
   }
   methods.push(
     meth('__subclasshook__', METH_CLASS | METH_VARARGS, () => notImplemented(rt), 'Abstract classes can override this to customize issubclass().'),
-    meth('__init_subclass__', METH_CLASS | METH_NOARGS, () => newNone(rt), 'This method is called when a class is subclassed.'),
+    ...(rt.profile.objects.initSubclass ? [meth('__init_subclass__', METH_CLASS | METH_NOARGS, () => newNone(rt), 'This method is called when a class is subclassed.')] : []),
     meth('__format__', METH_O, object___format__, 'Default object formatter.'),
     meth('__sizeof__', METH_NOARGS, (self) => PyLong_FromNumber(rt, object_sizeof(self)), 'Size of object in memory, in bytes.'),
     meth('__dir__', METH_NOARGS, (self) => object___dir__(self), 'Default dir() implementation.'),

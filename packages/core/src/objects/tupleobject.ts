@@ -11,7 +11,7 @@ import { PyObject_GC_Del, PyObject_GC_Init, SimulatedMemoryError, _PyObject_GC_M
 import { OB_FREED, PyObject } from '../object/object.js'
 import { Py_DECREF, Py_INCREF, _Py_NewReference } from '../object/refcount.js'
 import { Py_TRASHCAN_BEGIN, Py_TRASHCAN_END } from '../object/trashcan.js'
-import { Py_EQ, Py_GT, Py_LE, Py_LT, Py_NE, Py_TPFLAGS_LONG_SUBCLASS, Py_TPFLAGS_TUPLE_SUBCLASS, PyObject_IS_GC, type PyTypeObject, type hashfunc, type visitproc } from '../object/type.js'
+import { Py_EQ, Py_GT, Py_LE, Py_LT, Py_NE, Py_TPFLAGS_LONG_SUBCLASS, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_TUPLE_SUBCLASS, type PyTypeObject, type hashfunc, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { PyLong_FromNumber, intValue, long_hash, long_hash_exact } from './longobject.js'
 import { PyObject_CallNoArgs, PyObject_GetIter, PyObject_Hash, PyObject_RichCompare, PyObject_RichCompareBool, notImplemented, reprText } from './protocols.js'
@@ -71,11 +71,12 @@ export function PyTuple_FromArraySteal(rt: Runtime, items: PyObject[]): PyTupleO
 
 /**
  * The creation-time test (3.14 `maybe_tracked`): some item's type is a GC type. Unlike the collector's test it does
- * not look at whether an item tuple is tracked, so `(n, (n, n))` starts tracked.
+ * not look at whether an item tuple is tracked, so `(n, (n, n))` starts tracked, nor ask `tp_is_gc`, so a tuple of
+ * static types (`(object,)`, a class's bases) does too.
  */
 function tupleHasGCItem(op: PyTupleObject): boolean {
   const items = op.ob_item
-  for (let i = 0; i < items.length; i++) if (PyObject_IS_GC(items[i]!)) return true
+  for (let i = 0; i < items.length; i++) if ((items[i]!.ob_type.tp_flags & Py_TPFLAGS_HAVE_GC) !== 0) return true
   return false
 }
 

@@ -312,23 +312,51 @@ export function PyType_Ready(rt: Runtime, t: PyTypeObject): void {
 
 /**
  * The weak references the bases' `tp_subclasses` dicts hold to each heap class (one per base, `add_subclass`).
- * NON-CPYTHON: kept here by subclass (the dicts are plain lists in this model); not traversed, as in CPython.
+ * NON-CPYTHON: kept here by subclass (the lists `tp_subclasses` are plain arrays in this model); not traversed, as in
+ * CPython. A heap base's own `tp_subclasses` dict (`{address: weakref}`, made by its first subclass, freed with it) is
+ * kept in `subclassDicts`; static bases already have theirs when a program starts.
  */
-const subclassWeakrefs = new WeakMap<Runtime, Map<PyTypeObject, PyObject[]>>()
+const subclassWeakrefs = new WeakMap<Runtime, Map<PyTypeObject, { base: PyTypeObject; ref: PyObject }[]>>()
+const subclassDictsOf = new WeakMap<Runtime, Map<PyTypeObject, PyDictObject>>()
+
+function subclassDicts(rt: Runtime): Map<PyTypeObject, PyDictObject> {
+  let m = subclassDictsOf.get(rt)
+  if (m === undefined) {
+    const dicts = new Map<PyTypeObject, PyDictObject>()
+    subclassDictsOf.set(rt, (m = dicts))
+    // The classes hold these dicts.
+    rt.auditRoots.push((visit) => {
+      for (const d of dicts.values()) visit(d)
+    })
+  }
+  return m
+}
 
 /** @cpython Objects/typeobject.c#add_subclass */
 function add_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
   if ((t.tp_flags & Py_TPFLAGS_HEAPTYPE) === 0 || t.tp_bases === null) return
   let m = subclassWeakrefs.get(rt)
   if (m === undefined) {
-    const refsMap = new Map<PyTypeObject, PyObject[]>()
+    const refsMap = new Map<PyTypeObject, { base: PyTypeObject; ref: PyObject }[]>()
     subclassWeakrefs.set(rt, (m = refsMap))
     rt.auditRoots.push((visit) => {
-      for (const refs of refsMap.values()) for (const r of refs) visit(r)
+      for (const refs of refsMap.values()) for (const r of refs) visit(r.ref)
     })
   }
   const refs = m.get(t) ?? []
-  for (let i = 0; i < (t.tp_bases as PyTupleObject).ob_item.length; i++) refs.push(PyWeakref_NewRef(t, null))
+  for (const b of (t.tp_bases as PyTupleObject).ob_item) {
+    const base = b as PyTypeObject
+    const ref = PyWeakref_NewRef(t, null)
+    refs.push({ base, ref })
+    if ((base.tp_flags & Py_TPFLAGS_HEAPTYPE) !== 0) {
+      const dicts = subclassDicts(rt)
+      let d = dicts.get(base)
+      if (d === undefined) dicts.set(base, (d = PyDict_New(rt)))
+      const key = PyLong_FromNumber(rt, t.ob_addr)
+      PyDict_SetItem(d, key, ref)
+      Py_DECREF(key)
+    }
+  }
   m.set(t, refs)
 }
 
@@ -338,7 +366,15 @@ function remove_subclass_weakrefs(rt: Runtime, t: PyTypeObject): void {
   const refs = m?.get(t)
   if (refs === undefined) return
   m!.delete(t)
-  for (const r of refs) Py_DECREF(r)
+  for (const r of refs) {
+    const d = subclassDictsOf.get(rt)?.get(r.base)
+    if (d !== undefined) {
+      const key = PyLong_FromNumber(rt, t.ob_addr)
+      PyDict_DelItemIfPresent(d, key)
+      Py_DECREF(key)
+    }
+    Py_DECREF(r.ref)
+  }
 }
 
 /** The part of a builtin docstring after its signature line. @cpython Objects/typeobject.c#_PyType_GetDocFromInternalDoc */
@@ -646,6 +682,11 @@ export function type_dealloc(self: PyObject): void {
   Py_XDECREF(dict)
   Py_XDECREF(bases)
   Py_XDECREF(mro)
+  const subclasses = subclassDictsOf.get(rt)?.get(t)
+  if (subclasses !== undefined) {
+    subclassDictsOf.get(rt)!.delete(t)
+    Py_DECREF(subclasses)
+  }
   releaseCachedKeys(t)
   const free = t.ob_type.tp_free ?? PyObject_GC_Del
   free(t)
@@ -989,7 +1030,7 @@ export function type_new(metatypeIn: PyTypeObject, args: PyObject, kwds: PyObjec
     const doc = PyDict_GetItemStr(tdict, '__doc__')
     if (doc !== null && PyUnicode_Check(doc)) type.tp_doc = strValue(doc)
     wrapSpecial(rt, tdict, '__new__', rt.types.staticmethod)
-    wrapSpecial(rt, tdict, '__init_subclass__', rt.types.classmethod)
+    if (rt.profile.objects.initSubclass) wrapSpecial(rt, tdict, '__init_subclass__', rt.types.classmethod)
     wrapSpecial(rt, tdict, '__class_getitem__', rt.types.classmethod)
     type_new_descriptors(rt, type, base, slots)
     if (rt.profile.objects.heapTypeGC === 'when-adding-fields' && (base.tp_flags & Py_TPFLAGS_HAVE_GC) === 0 && type.tp_basicsize <= base.tp_basicsize) {
@@ -1014,8 +1055,10 @@ export function type_new(metatypeIn: PyTypeObject, args: PyObject, kwds: PyObjec
     PyType_Ready(rt, type)
     fixup_slot_dispatchers(rt, type)
     if (type.tp_dictfield === 'ob_dict') type.ht_cached_keys = _PyDict_NewKeysForClass(rt)
-    type_new_set_names(rt, type)
-    type_new_init_subclass(rt, type, kwds)
+    if (rt.profile.objects.initSubclass) {
+      type_new_set_names(rt, type)
+      type_new_init_subclass(rt, type, kwds)
+    }
     return type
   } catch (e) {
     if (dict !== null) Py_DECREF(dict)

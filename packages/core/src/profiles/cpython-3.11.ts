@@ -25,6 +25,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     instanceDict: 'lazy-values',
     instanceLayout: 'managed-dict',
     objectGetstate: true,
+    initSubclass: true,
     getsizeofStaticTypeHeader: true,
     dictTracking: 'lazy',
     tupleUntracking: 'at-collection',
@@ -125,8 +126,10 @@ export const cpython311: CPythonProfile = freezeProfile({
     frameLocalsRelease: 'first-to-last',
     callArgsRelease: 'first-to-last',
     constantSlices: false,
+    argParserKwtuple: 'lazy',
     recursionLimit: 1000,
     frameObjects: 'lazy',
+    frameReuse: { zombieFrame: false, freeList: 0 },
     generators: {
       stopIterationToRuntimeError: true,
       closeReturnsValue: false,
@@ -144,6 +147,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     gcHeadSize: 16,
     preHeaderSize: 16,
     immortalsDuringCollect: 'none',
+    untrackTuples: 'survivors',
     // Observed: `globals()` is in generation 2 when a script starts.
     startupGeneration: 2,
     startupCounts: null,
@@ -231,6 +235,7 @@ export const cpython311: CPythonProfile = freezeProfile({
     controlFlowInFinally: null,
   },
   output: {
+    printArgs: 'clinic-tuple',
     nameErrorHints: 'did-you-mean',
     tracebackCarets: true,
     cTracebackCarets: true,

@@ -46,7 +46,7 @@ export const cpython312 = extendProfile(cpython311, {
     abstractInstantiation: "Can't instantiate abstract class {type} without an implementation for abstract method{s} {methods}",
   },
   compiler: { assertRaise: 'statement', whileJump: 'test' },
-  eval: { callFunctionEx: 'callargs-into-frame', generators: { bodyHandlerDepth: 2 } },
+  eval: { argParserKwtuple: 'static', callFunctionEx: 'callargs-into-frame', generators: { bodyHandlerDepth: 2 } },
   gc: { autoCollect: 'eval-breaker', immortalsDuringCollect: 'move-to-permanent', startupGeneration: 1,
     // Observed: every script's first RESUME runs a young collection (gen1 count 4 before it, 5 after), so atomic
     // tuple constants made by the compiler are already untracked when the module starts.

@@ -43,8 +43,10 @@ export const cpython314 = extendProfile(cpython313, {
     threshold2Ignored: true,
     countAccounting: 'track',
     immortalsDuringCollect: 'untrack',
+    // Observed: a collected class's bases tuple `(object,)` is not among the collected objects.
+    untrackTuples: 'update-refs',
   },
-  output: { unraisableFormat: 'ignored-while-calling' },
+  output: { unraisableFormat: 'ignored-while-calling', printArgs: 'clinic-array' },
   messages: {
     ctypesCharExpected: 'one character bytes, bytearray, or an integer in range(256) expected, not {type}',
     intFloorDivZero: 'division by zero',

@@ -68,6 +68,8 @@ export const cpython38 = extendProfile(cpython311, {
   eval: {
     callArguments: 'caller-keeps-callee-increfs',
     frameObjects: 'always',
+    // PyFrame_MAXFREELIST; 2.7 the same.
+    frameReuse: { zombieFrame: true, freeList: 200 },
     callArgsRelease: 'last-to-first',
     generators: { attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', '__name__', '__qualname__'] },
   },
@@ -114,7 +116,7 @@ export const cpython38 = extendProfile(cpython311, {
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
   compiler: { assertRaise: 'statement', forIter: 'statement', whileJump: 'body', numberLiteralParses: 'once', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
-  output: { nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
+  output: { printArgs: 'fastcall', nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   startupImage: STARTUP_IMAGE_3_8,
 })

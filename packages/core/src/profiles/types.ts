@@ -66,6 +66,11 @@ export interface CPythonProfile {
     readonly instanceLayout: 'inline-pointers' | 'managed-dict' | 'managed-dict-and-weakref'
     /** `object.__getstate__` exists (3.11+). */
     readonly objectGetstate: boolean
+    /**
+     * PEP 487 (3.6+): `type.__new__` calls `__set_name__` on the class attributes (over a copy of the dict) and the
+     * parent's `__init_subclass__` (through a `super` object); `object.__init_subclass__` exists. 2.7 has neither.
+     */
+    readonly initSubclass: boolean
     /** `sys.getsizeof` of a static type adds the GC header although static types are not GC objects (3.11, 3.12). */
     readonly getsizeofStaticTypeHeader: boolean
     readonly dictTracking: 'lazy' | 'always'
@@ -194,9 +199,23 @@ export interface CPythonProfile {
     /** After a call through a non-Python callable: the order the caller releases the arguments. */
     readonly callArgsRelease: 'first-to-last' | 'last-to-first'
     readonly constantSlices: boolean
+    /**
+     * A C function's static keyword parser (`_PyArg_Parser`) builds its tuple of keyword names on first use and
+     * keeps it for good ('lazy', ≤3.11: one more GC object), or has it compiled in ('static', 3.12+).
+     * @cpython Python/getargs.c#parser_init
+     */
+    readonly argParserKwtuple: 'lazy' | 'static'
     readonly recursionLimit: number
     /** Whether a frame object exists for every call (≤3.10) or only on demand (3.11+). */
     readonly frameObjects: 'always' | 'lazy'
+    /**
+     * Where the frame objects of an 'always' profile come from (GC objects, counted in generation 0 when allocated):
+     * the code object's zombie frame (`co_zombieframe`: the frame of its last finished call, kept for the next one),
+     * else a free list of up to `freeList` frames (emptied by a full collection); only a call that finds neither
+     * allocates, and only a finished frame that fits in neither is freed.
+     * @cpython Objects/frameobject.c#frame_dealloc
+     */
+    readonly frameReuse: { readonly zombieFrame: boolean; readonly freeList: number }
     /** Generator objects' behaviour. @cpython Objects/genobject.c */
     readonly generators: {
       /** PEP 479: a StopIteration escaping a generator frame becomes RuntimeError (3.7+); false: it ends the generator. */
@@ -286,6 +305,12 @@ export interface CPythonProfile {
     readonly preHeaderSize: number
     readonly immortalsDuringCollect: 'none' | 'move-to-permanent' | 'untrack'
     /**
+     * When a collection untracks tuples of atomic items: the survivors, after the unreachable set is known ('survivors',
+     * ≤3.13), or every collected tuple in `update_refs`, before it ('update-refs', 3.14: such a tuple in a garbage
+     * cycle is not counted as collected).
+     */
+    readonly untrackTuples: 'survivors' | 'update-refs'
+    /**
      * The generation that start-up objects (builtins, sys, `__main__` and its dict) sit in when the program starts:
      * the collections run while the interpreter imported its start-up modules promoted them (0: not modelled).
      */
@@ -323,6 +348,13 @@ export interface CPythonProfile {
   readonly messages: Messages
 
   readonly output: {
+    /**
+     * How `print()` takes its arguments: the call's vector, running its keyword parser only when keywords are given
+     * ('fastcall', ≤3.9); Argument Clinic, whose parser runs on every call and packs the values into a new tuple
+     * ('clinic-tuple', 3.10–3.13) or leaves them in the vector ('clinic-array', 3.14).
+     * @cpython Python/bltinmodule.c#builtin_print
+     */
+    readonly printArgs: 'fastcall' | 'clinic-tuple' | 'clinic-array'
     readonly nameErrorHints: 'none' | 'did-you-mean' | 'did-you-mean+forgot-import'
     readonly tracebackCarets: boolean
     /** Whether the C traceback printer (unraisable exceptions) draws carets too: 3.11/3.12 (3.13 dropped them). */

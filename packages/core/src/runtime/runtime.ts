@@ -133,6 +133,8 @@ export class Runtime {
   /** The named free lists of `freelists` as fields (hot paths skip the map lookup). */
   /** Freed minimum-size dict keys blocks, kept for reuse. @cpython Objects/dictobject.c#new_keys_object */
   readonly dictKeysFreelist: { addr: number; nbytes: number }[] = []
+  /** How many finished frames the frame free list holds ('always' frame objects; `profile.eval.frameReuse`). */
+  frameFreelistLength = 0
   readonly fl = { float: this.freelist('float'), list: this.freelist('list'), dict: this.freelist('dict'), method: this.freelist('method'), cfunction: this.freelist('cfunction'), slice: this.freelist('slice') }
 
   /**

@@ -37,7 +37,7 @@ describe('classes: type(name, bases, dict)', () => {
   })
 
   for (const p of PROFILES) {
-    // gc1.py `class C: pass; del C`: 6 on 2.7 and 3.6–3.13, 5 on Pyodide 3.14.2 (the bases tuple (object,) is untracked at creation).
+    // gc1.py `class C: pass; del C`: 6 on 2.7 and 3.6–3.13, 5 on Pyodide 3.14.2 (the collection untracks the bases tuple (object,) first).
     const expected = p.id === '3.14' ? 5 : 6
     it(`a class statement's cycle collects ${expected} objects on ${p.id}`, () => {
       const rt = createRuntime({ profile: p })

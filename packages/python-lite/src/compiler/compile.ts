@@ -1901,6 +1901,7 @@ export class Compiler {
       stacksize: maxDepth + 2,
       hasBorrow,
       spareFrame: null,
+      zombieFrame: false,
       bytes: () => codeUnitBytes(code),
     }
     const name = PyUnicode_InternFromString(rt, isModule ? '<module>' : u.name)

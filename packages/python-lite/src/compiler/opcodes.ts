@@ -239,6 +239,8 @@ export interface CodeUnit {
   readonly hasBorrow: boolean
   /** NON-CPYTHON: an exited function frame of this code kept for the next call (no allocation per call). */
   spareFrame: import('../vm/frame.js').Frame | null
+  /** 'always' frame-object profiles: whether the code object holds a zombie frame (`co_zombieframe`, counted only). */
+  zombieFrame: boolean
   /** `co_code`: two bytes (opcode, low byte of the argument) per instruction. */
   bytes(): Uint8Array
 }

@@ -39,7 +39,7 @@ import {
 import type { Interpreter } from '../interp.js'
 import { openFile } from '../objects/io.js'
 import { takeStopIteration } from '../vm/genobject.js'
-import { addFunctions, asIndex, bool, coreAny, def, int, jsStr, moduleDict, newModule, none, setAttr, str, type Builtin } from './util.js'
+import { ArgParser, addFunctions, asIndex, bool, coreAny, def, int, jsStr, moduleDict, newModule, none, setAttr, str, type Builtin } from './util.js'
 import { buildClass } from '../vm/buildclass.js'
 
 function arity(rt: Runtime, name: string, nargs: number, min: number, max: number): void {
@@ -90,45 +90,83 @@ export function createBuiltinsModule(interp: Interpreter): PyObject {
   const T = rt.types
   const mod = newModule(rt, 'builtins')
 
+  const printParser = new ArgParser(['sep', 'end', 'file', 'flush'])
   const print: Builtin = (_m, args, start, nargs, kwnames) => {
+    const style = rt.profile.output.printArgs
+    if (style !== 'fastcall' || (kwnames !== null && (kwnames as PyTupleObject).ob_item.length > 0)) printParser.init(rt)
     const kw = kwargs(args, start, nargs, kwnames)
     for (const k of kw.keys()) if (!['sep', 'end', 'file', 'flush'].includes(k)) throw PyErr_Format(rt, 'TypeError', `'${k}' is an invalid keyword argument for print()`)
-    const sepObj = kw.get('sep')
-    const endObj = kw.get('end')
-    const checkStr = (o: PyObject | undefined, name: string): string | null => {
-      if (o === undefined || o === rt.None) return null
-      if (o.ob_type !== T.str) throw PyErr_Format(rt, 'TypeError', `${name} must be None or a string, not ${o.ob_type.tp_name}`)
-      return jsStr(o)
+    // Argument Clinic's `*args`: the positional arguments in a new tuple for the duration of the call.
+    let argsTuple: PyObject | null = null
+    if (style === 'clinic-tuple') {
+      const items = args.slice(start, start + nargs) as PyObject[]
+      for (const v of items) Py_INCREF(v)
+      argsTuple = PyTuple_FromArraySteal(rt, items)
     }
-    const sep = checkStr(sepObj, 'sep') ?? ' '
-    const end = checkStr(endObj, 'end') ?? '\n'
-    let file = kw.get('file') ?? null
-    if (file === null || file === rt.None) file = PyDict_GetItemStr(moduleDict(interp.sysModule), 'stdout')
-    if (file === null || file === rt.None) return none(rt)
-    const write = (text: string): void => {
-      if (file === interp.stdoutObject()) {
-        interp.writeStdout(text)
-        return
+    try {
+      const sepObj = kw.get('sep')
+      const endObj = kw.get('end')
+      const checkStr = (o: PyObject | undefined, name: string): PyObject | null => {
+        if (o === undefined || o === rt.None) return null
+        if (o.ob_type !== T.str) throw PyErr_Format(rt, 'TypeError', `${name} must be None or a string, not ${o.ob_type.tp_name}`)
+        return o
       }
-      if (file === interp.stderrObject()) {
-        interp.writeStderr(text)
-        return
+      const sep = checkStr(sepObj, 'sep')
+      const end = checkStr(endObj, 'end')
+      let file = kw.get('file') ?? null
+      if (file === null || file === rt.None) file = PyDict_GetItemStr(moduleDict(interp.sysModule), 'stdout')
+      if (file === null || file === rt.None) return none(rt)
+      const f = file
+      // PyFile_WriteObject: every piece goes through `file.write`, looked up (a new bound method) for each write.
+      const writeObject = (v: PyObject): void => {
+        const w = interp.getAttr(f, 'write')
+        try {
+          const s = core.PyObject_Str(v)
+          try {
+            Py_DECREF(PyObject_Vectorcall(w, [s], 0, 1, null))
+          } finally {
+            Py_DECREF(s)
+          }
+        } finally {
+          Py_DECREF(w)
+        }
       }
-      const w = interp.getAttr(file!, 'write')
-      const s = str(rt, text)
-      try {
-        Py_DECREF(PyObject_Vectorcall(w, [s], 0, 1, null))
-      } finally {
-        Py_DECREF(s)
-        Py_DECREF(w)
+      // PyFile_WriteString: a new str for the default separator and end.
+      const writeString = (text: string): void => {
+        const s = str(rt, text)
+        try {
+          writeObject(s)
+        } finally {
+          Py_DECREF(s)
+        }
       }
+      for (let i = 0; i < nargs; i++) {
+        if (i > 0) {
+          if (sep === null) writeString(' ')
+          else writeObject(sep)
+        }
+        writeObject(args[start + i]!)
+      }
+      if (end === null) writeString('\n')
+      else writeObject(end)
+      const flush = kw.get('flush')
+      if (flush !== undefined && PyObject_IsTrue(flush)) {
+        const name = str(rt, 'flush')
+        try {
+          const [m, unbound] = core._PyObject_GetMethod(f, name)
+          try {
+            Py_DECREF(unbound ? PyObject_Vectorcall(m, [f], 0, 1, null) : PyObject_Vectorcall(m, [], 0, 0, null))
+          } finally {
+            Py_DECREF(m)
+          }
+        } finally {
+          Py_DECREF(name)
+        }
+      }
+      return none(rt)
+    } finally {
+      if (argsTuple !== null) Py_DECREF(argsTuple)
     }
-    for (let i = 0; i < nargs; i++) {
-      if (i > 0) write(sep)
-      write(strText(args[start + i]!))
-    }
-    write(end)
-    return none(rt)
   }
 
   const len: Builtin = (_m, args, start, nargs, kwnames) => {

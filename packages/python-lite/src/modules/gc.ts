@@ -62,9 +62,9 @@ export function createGcModule(interp: Interpreter): PyObject {
   const fast = (name: string, fn: PyMethodDef['ml_meth']): PyMethodDef => ({ ml_name: name, ml_meth: fn, ml_flags: METH_FASTCALL | METH_KEYWORDS })
   const noargs = (name: string, fn: () => PyObject): PyMethodDef => ({ ml_name: name, ml_meth: () => fn(), ml_flags: METH_NOARGS })
   const onearg = (name: string, fn: (o: PyObject) => PyObject): PyMethodDef => ({ ml_name: name, ml_meth: (_m, a, s) => fn(a[s]!), ml_flags: METH_O })
-  const vararg = (name: string, fn: (items: PyObject[]) => PyObject): PyMethodDef => ({
+  const vararg = (name: string, fn: (items: PyObject[], argsTuple: PyObject | null) => PyObject): PyMethodDef => ({
     ml_name: name,
-    ml_meth: (_m, a, s, n) => fn(a.slice(s, s + n) as PyObject[]),
+    ml_meth: (_m, a, s, n, _kw, argsTuple) => fn(a.slice(s, s + n) as PyObject[], argsTuple ?? null),
     ml_flags: METH_VARARGS,
   })
 
@@ -96,7 +96,7 @@ export function createGcModule(interp: Interpreter): PyObject {
           return list(gc_get_objects(rt, generation), rt)
         })
       : noargs('get_objects', () => list(gc_get_objects(rt, null), rt)),
-    vararg('get_referrers', (items) => list(gc_get_referrers(rt, items), rt)),
+    vararg('get_referrers', (items, argsTuple) => list(gc_get_referrers(rt, items, argsTuple), rt)),
     vararg('get_referents', (items) => list(gc_get_referents(rt, items), rt)),
     onearg('is_tracked', (o) => bool(rt, gc_is_tracked(o))),
   ]

@@ -20,6 +20,23 @@ const coreAny = core as unknown as Record<string, unknown>
 
 export type Builtin = PyMethodDef['ml_meth']
 
+/**
+ * A C function's static keyword parser (`_PyArg_Parser`). Where the profile builds the tuple of keyword names
+ * lazily, the first use creates it (a GC object, tracked in generation 0) and keeps it for the process's life.
+ * @cpython Python/getargs.c#parser_init
+ */
+export class ArgParser {
+  private kwtuple: PyObject | null = null
+  constructor(readonly keywords: readonly string[]) {}
+  init(rt: Runtime): void {
+    if (this.kwtuple !== null || rt.profile.eval.argParserKwtuple !== 'lazy') return
+    const kwtuple = core.PyTuple_FromArraySteal(rt, this.keywords.map((k) => PyUnicode_InternFromString(rt, k)))
+    this.kwtuple = kwtuple
+    // The C static holds the reference.
+    rt.auditRoots.push((visit) => visit(kwtuple))
+  }
+}
+
 /** A module object (a new reference). */
 export function newModule(rt: Runtime, name: string): PyObject {
   return (coreAny.PyModule_New as (rt: Runtime, name: string) => PyObject)(rt, name)

@@ -25,7 +25,7 @@ import {
   type Runtime,
 } from '@heap/core'
 import type { CodeUnit } from '../compiler/opcodes.js'
-import { Frame } from './frame.js'
+import { Frame, frameObjectRelease } from './frame.js'
 import type { ThreadState } from './threadstate.js'
 import { _PyEval_EvalFrame } from './ceval.js'
 
@@ -86,6 +86,7 @@ export function createFunctionFrame(
     const f = frame.func
     frame.func = null
     if (f) Py_DECREF(f)
+    frameObjectRelease(frame)
     Py_DECREF(code)
     throw e
   }

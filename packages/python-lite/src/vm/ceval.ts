@@ -48,7 +48,7 @@ import {
 } from '@heap/core'
 import { NB, Op, type CodeUnit, FVC_MASK, FVC_REPR, FVC_ASCII, FVC_STR, FVS_HAVE_SPEC, MF_CLOSURE, MF_ANNOTATIONS, MF_KWDEFAULTS, MF_DEFAULTS } from '../compiler/opcodes.js'
 import * as api from './api.js'
-import { _PyFrame_GetFrameObject, clearFrameContents, Frame, takeOwnership, FRAME_OWNED_BY_GENERATOR, FRAME_OWNED_BY_THREAD } from './frame.js'
+import { _PyFrame_GetFrameObject, clearFrameContents, Frame, frameObjectRelease, takeOwnership, FRAME_OWNED_BY_GENERATOR, FRAME_OWNED_BY_THREAD } from './frame.js'
 import { nameError, toPyErr, unboundFree, unboundLocal } from './errors.js'
 import type { ThreadState } from './threadstate.js'
 
@@ -200,6 +200,7 @@ export function exitFrame(ts: ThreadState, frame: Frame): void {
     fo.f_frame = null
     Py_DECREF(fo)
   }
+  frameObjectRelease(frame)
   Py_DECREF(frame.code)
   // Nothing refers to a function frame now (unless a finalizer that ran above made it a frame object): the next
   // call of the same code may take it.

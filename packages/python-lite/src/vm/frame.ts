@@ -11,6 +11,8 @@ import {
   Py_DECREF,
   Py_INCREF,
   Py_XDECREF,
+  _PyGC_CountAlloc,
+  _PyGC_CountFree,
   _PyObject_GC_TRACK,
   _PyObject_GC_UNTRACK,
   type PyCodeObject,
@@ -57,6 +59,10 @@ export class Frame {
   isEntry: boolean
   /** The generator that owns this frame, if any. */
   generator: PyObject | null
+  /** 'always' profiles: the frame object CPython gives this call is accounted for (see `frameObjectAlloc`). */
+  counted = false
+  /** A generator frame of an 'always' profile holds its globals itself, not the function (`f_globals`). */
+  ownedGlobals: PyObject | null = null
 
   constructor(code: PyCodeObject, func: PyObject | null, globals: PyObject, builtins: PyObject, locals: PyObject | null) {
     const unit = code.co_code_adaptive as CodeUnit
@@ -79,6 +85,7 @@ export class Frame {
     this.pendingPop = 0
     this.isEntry = false
     this.generator = null
+    frameObjectAlloc(this)
   }
 
   /**
@@ -102,12 +109,45 @@ export class Frame {
     this.pendingPop = 0
     this.isEntry = false
     this.generator = null
+    frameObjectAlloc(this)
   }
 
   /** The number of fast locals + cells + free variables (where the stack starts). */
   get stackBase(): number {
     return this.unit.localsplusNames.length
   }
+}
+
+/**
+ * 'always' profiles (≤3.10): every call has a frame object, a GC object. Frames are not modelled as objects there,
+ * only counted: the call takes its code object's zombie frame, else one from the frame free list, else a new one,
+ * which counts in generation 0 (and may start an automatic collection).
+ * @cpython Objects/frameobject.c#_PyFrame_New_NoTrack
+ */
+export function frameObjectAlloc(frame: Frame): void {
+  const rt = frame.code.ob_type.tp_runtime
+  if (rt.profile.eval.frameObjects !== 'always') return
+  frame.counted = true
+  const unit = frame.unit
+  if (unit.zombieFrame) unit.zombieFrame = false
+  else if (rt.frameFreelistLength > 0) rt.frameFreelistLength--
+  else _PyGC_CountAlloc(rt)
+}
+
+/**
+ * The frame object of a finished call goes to its code object's zombie slot when empty, else to the free list when
+ * there is room, else back to the allocator (uncounted from generation 0).
+ * @cpython Objects/frameobject.c#frame_dealloc
+ */
+export function frameObjectRelease(frame: Frame): void {
+  if (!frame.counted) return
+  frame.counted = false
+  const rt = frame.code.ob_type.tp_runtime
+  const reuse = rt.profile.eval.frameReuse
+  const unit = frame.unit
+  if (reuse.zombieFrame && !unit.zombieFrame) unit.zombieFrame = true
+  else if (rt.frameFreelistLength < reuse.freeList) rt.frameFreelistLength++
+  else _PyGC_CountFree(rt)
 }
 
 /** `PyFrameObject`: the Python-visible frame. It owns the interpreter frame's data once the frame has exited. */
@@ -118,6 +158,8 @@ export class PyFrameObject extends PyObject {
   f_lineno: number
   /** A snapshot of the locals dict (`frame.f_locals`), owned. */
   f_locals_cache: PyObject | null
+  /** Allocated uncounted: an 'always' profile's frame object, accounted for by `frameObjectAlloc` / `frameObjectRelease`. */
+  uncounted = false
   constructor(type: PyTypeObject, frame: Frame) {
     super(type)
     this.f_frame = frame
@@ -131,7 +173,9 @@ export class PyFrameObject extends PyObject {
 export function _PyFrame_GetFrameObject(rt: Runtime, frame: Frame): PyFrameObject {
   if (frame.frameObject !== null) return frame.frameObject
   const fo = new PyFrameObject(rt.types.frame, frame)
-  PyObject_GC_Init(rt, fo, rt.types.frame.tp_basicsize)
+  // 'always' profiles: the call's frame object, counted when the call started (`frameObjectAlloc`).
+  PyObject_GC_Init(rt, fo, rt.types.frame.tp_basicsize, !frame.counted)
+  fo.uncounted = frame.counted
   frame.frameObject = fo
   _PyObject_GC_TRACK(fo)
   return fo
@@ -191,6 +235,9 @@ export function clearFrameContents(frame: Frame): void {
   const func = frame.func
   frame.func = null
   Py_XDECREF(func)
+  const globals = frame.ownedGlobals
+  frame.ownedGlobals = null
+  Py_XDECREF(globals)
 }
 
 /** @cpython Objects/frameobject.c#frame_dealloc */
@@ -203,6 +250,7 @@ export function frame_dealloc(self: PyObject): void {
     if (f.frameObject === fo) f.frameObject = null
     if (f.owner === FRAME_OWNED_BY_FRAME_OBJECT) {
       clearFrameContents(f)
+      frameObjectRelease(f)
       Py_DECREF(f.code)
     }
   }
@@ -212,7 +260,7 @@ export function frame_dealloc(self: PyObject): void {
   const cache = fo.f_locals_cache
   fo.f_locals_cache = null
   Py_XDECREF(cache)
-  PyObject_GC_Del(fo)
+  PyObject_GC_Del(fo, !fo.uncounted)
 }
 
 /** @cpython Objects/frameobject.c#frame_traverse */
@@ -237,6 +285,7 @@ export function frameContentsTraverse(f: Frame, visit: visitproc, arg: unknown):
   if (r) return r
   if (f.func !== null && (r = visit(f.func, arg))) return r
   if (f.locals !== null && (r = visit(f.locals, arg))) return r
+  if (f.ownedGlobals !== null && (r = visit(f.ownedGlobals, arg))) return r
   const lp = f.localsplus
   const borrowed = f.borrowed
   for (let i = 0; i < f.stacktop; i++) {

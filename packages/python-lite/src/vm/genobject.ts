@@ -41,7 +41,7 @@ import {
 } from '@heap/core'
 import { Op } from '../compiler/opcodes.js'
 import { _PyEval_EvalFrame } from './ceval.js'
-import { _PyFrame_GetFrameObject, clearFrameContents, takeOwnership, FRAME_OWNED_BY_GENERATOR, frameContentsTraverse, type Frame } from './frame.js'
+import { _PyFrame_GetFrameObject, clearFrameContents, frameObjectRelease, takeOwnership, FRAME_OWNED_BY_GENERATOR, frameContentsTraverse, type Frame } from './frame.js'
 import type { ExcInfo, ThreadState } from './threadstate.js'
 
 export const FRAME_CREATED = 0
@@ -83,6 +83,14 @@ export function makeGenerator(ts: ThreadState, frame: Frame): PyObject {
   Py_INCREF(qual)
   const g = new PyGenObject(rt.types.generator, frame, code.co_name, qual)
   PyObject_GC_Init(rt, g, rt.types.generator.tp_basicsize)
+  if (rt.profile.eval.frameObjects === 'always' && frame.func !== null) {
+    // ≤3.10 frames reference their globals, not the function: the generator does not keep the function alive.
+    Py_INCREF(frame.globals)
+    frame.ownedGlobals = frame.globals
+    const f = frame.func
+    frame.func = null
+    Py_DECREF(f)
+  }
   frame.owner = FRAME_OWNED_BY_GENERATOR
   frame.generator = g
   frame.previous = null
@@ -128,6 +136,7 @@ function clearGenFrame(g: PyGenObject): void {
     fo.f_frame = null
     Py_DECREF(fo)
   }
+  frameObjectRelease(f)
   Py_DECREF(f.code)
 }
 
