@@ -16,6 +16,8 @@ export interface RunOptions {
   pointerSize?: 4 | 8
   maxSteps?: number
   timeoutMs?: number
+  /** run as a --with-pydebug build (the 3.11-dbg recordings) */
+  debugBuild?: boolean
 }
 
 export interface RunResult {

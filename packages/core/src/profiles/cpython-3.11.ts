@@ -256,6 +256,19 @@ export const cpython311: CPythonProfile = freezeProfile({
     doubleFree: 'crash-at-exit',
     stringAtLine: 519,
   },
+  // Observed with Debian's python3.11-dbg (3.11.2, --with-pydebug); the only debug oracle: 3.12+, 3.8 and legacy
+  // inherit these values unverified (their C line numbers certainly differ).
+  debugBuild: {
+    abiflags: 'd',
+    deadByte: 0xdd,
+    cleanByte: 0xcd,
+    decrefSites: {
+      default: '../Include/object.h:602',
+      'dict-delitem': '../Objects/dictobject.c:1986',
+      'ctypes-keep': './Modules/_ctypes/_ctypes.c:2752',
+    },
+    clearWeakRefsSite: '../Objects/weakrefobject.c:954',
+  },
   baselines: {
     script: { '1': 299, '0': 472, '256': 27, '-5': 2, None: 5508, True: 409, False: 386, '()': 553, "''": 148, Ellipsis: 16 },
     repl: { '1': 390, '0': 791 },
