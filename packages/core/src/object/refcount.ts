@@ -72,8 +72,11 @@ function _Py_NegativeRefcount(op: PyObject, site: string): void {
   if (rt.debugBuild) rt.hooks.negativeRefcount(rt, op, site)
 }
 
-/** The count a debug build's freed memory holds: eight dead bytes (0xDDDDDDDDDDDDDDDD) read as a signed word. */
-export const DEAD_REFCNT = -2459565876494606883
+/**
+ * The count a debug build's freed memory holds: eight dead bytes (0xDDDDDDDDDDDDDDDD) read as a signed word,
+ * -2459565876494606883 (as the nearest double; ctypes reads the exact bytes).
+ */
+export const DEAD_REFCNT = Number(BigInt.asIntN(64, 0xdddd_dddd_dddd_ddddn))
 
 /** @cpython Include/object.h#Py_XINCREF */
 export function Py_XINCREF(op: PyObject | null | undefined): void {
