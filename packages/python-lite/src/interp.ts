@@ -151,7 +151,7 @@ export class Interpreter {
     installInterpreterTypes(this)
     this.rt.hooks.writeUnraisable = (rt, exc, obj, msg) => writeUnraisable(this, exc, obj, msg)
     this.rt.hooks.writeStderr = (_rt, text) => this.writeStderr(text)
-    this.rt.hooks.fatalError = (_rt, func, msg) => this.fatalError(func, msg)
+    this.rt.hooks.fatalError = (_rt, func, msg, exception) => this.fatalError(func, msg, exception)
     this.rt.hooks.crash = (_rt, kind, message, why) => this.crash(kind, message, why)
     this.rt.hooks.negativeRefcount = (_rt, op, site) => this.negativeRefcount(op, site)
     this.modules = PyDict_New(this.rt)
@@ -750,12 +750,13 @@ export class Interpreter {
   }
 
   /** `Py_FatalError`: prints CPython's report and aborts the simulated process. */
-  fatalError(func: string | null, msg: string): never {
+  fatalError(func: string | null, msg: string, exception?: string): never {
     this.writeStderr(`Fatal Python error: ${func ? func + ': ' : ''}${msg}\n`)
     if (this.profile.unsafe.finalizerAssertLine !== null || this.profile.id !== 'legacy') {
       // 3.8+ prints the runtime state; 3.6/3.7 did not.
       this.writeStderr('Python runtime state: initialized\n')
     }
+    if (exception !== undefined) this.writeStderr(exception + '\n')
     this.writeStderr('\n')
     this.writeStderr(this.currentThreadDump())
     throw new ProcessExit(134, 'abort')

@@ -52,6 +52,14 @@ describe('the debug-build option', () => {
     expect(r.exitCode).toBe(134)
   })
 
+  it("_Py_Dealloc of a live instance: ClearWeakRefs's SystemError is fatal in a debug build", () => {
+    const src = 'import ctypes\nclass T(object):\n    pass\nt = T()\nctypes.pythonapi._Py_Dealloc(ctypes.py_object(t))\nprint("after")\n'
+    const r = run(src, true)
+    expect(r.exitCode).toBe(134)
+    expect(r.stderr).toMatch(/^Fatal Python error: _Py_Dealloc: Deallocator of type 'T' raised an exception\nPython runtime state: initialized\nSystemError: \.\.\/Objects\/weakrefobject\.c:954: bad argument to internal function\n\nCurrent thread/)
+    expect(run(src, false).stderr).not.toContain('Deallocator of type')
+  })
+
   it('sys.gettotalrefcount and sys.abiflags exist only in debug builds', () => {
     const src = 'import sys\nprint(hasattr(sys, "gettotalrefcount"), getattr(sys, "abiflags", None))\ng = sys.gettotalrefcount\nif hasattr(sys, "gettotalrefcount"):\n    a = g()\n    x = [object() for i in range(10)]\n    b = g()\n    print(b - a)\n'
     // 14 as python3.11-dbg prints: a and its name, x and its name, the 10 objects.

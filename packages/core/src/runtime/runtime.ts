@@ -75,8 +75,11 @@ export interface RuntimeHooks {
   writeUnraisable(rt: Runtime, exc: PyObject, obj: PyObject | null, msg: string | null): void
   /** Text the runtime itself writes to stderr (gc DEBUG lines …); the interpreter routes it to `sys.stderr`. */
   writeStderr(rt: Runtime, text: string): void
-  /** `Py_FatalError`: the simulated process aborts. Must throw. */
-  fatalError(rt: Runtime, func: string | null, msg: string): never
+  /**
+   * `Py_FatalError`: the simulated process aborts. `exception`: the pending exception it prints after the runtime
+   * state (`SystemError: …`). Must throw.
+   */
+  fatalError(rt: Runtime, func: string | null, msg: string, exception?: string): never
   /**
    * The simulated process dies of a signal: 'abort' (SIGABRT, 134; `message` is what the C library printed first,
    * e.g. `free(): invalid pointer`) or 'segfault' (SIGSEGV, 139). Must throw.
