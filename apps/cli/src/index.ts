@@ -37,6 +37,8 @@ function parseProfiles(list: boolean) {
   }
 }
 
+const DEBUG_BUILD_HELP = 'behave as a debug build of CPython (--with-pydebug): a decref that makes a refcount negative aborts with _Py_NegativeRefcount, freed memory reads as 0xDD, sys.gettotalrefcount() exists'
+
 const TRACE_HELP = 'print a timeline of heap events; --trace=KINDS picks some of alloc,incref,decref,dealloc,free,track,untrack,finalize,weakref-clear,gc (all when none are given)'
 
 /**
@@ -85,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(traceFormatOption())
     .option('--graph <file>', 'write heap snapshots (at each breakpoint() and at exit) as Graphviz .dot or .svg')
     .option('--explain', 'after a simulated crash, report what the unsafe calls broke')
+    .option('--debug-build', DEBUG_BUILD_HELP)
     .argument('<file>', 'the program')
     .argument('[args...]', 'arguments passed in sys.argv')
     .allowUnknownOption(false)
@@ -96,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('repl')
     .description('an interactive prompt, like `python` with no arguments')
     .addOption(pythonOption())
+    .option('--debug-build', DEBUG_BUILD_HELP)
     .option('--trace [kinds]', TRACE_HELP)
     .addOption(traceFormatOption())
     .action(async (opts) => {

@@ -129,6 +129,16 @@ describe('heap run: tools and unsafe code', () => {
     const r12 = heap(['run', '--python', '3.12', 'n.py'], undefined, d)
     expect(r12).toMatchObject({ code: 0, stdout: 'never\n' })
   })
+  it('--debug-build aborts on a negative refcount as python3.11-dbg does; without it the program goes on', () => {
+    const d = tmp({ 'neg.py': 'import ctypes\nclass T(object):\n    pass\nt = T()\nctypes.c_ssize_t.from_address(id(t)).value = 0\nprint("zeroed")\ndel t\nprint("after")\n' })
+    const r = heap(['run', '--debug-build', 'neg.py'], undefined, d)
+    expect(r.code).toBe(134)
+    expect(r.stdout).toBe('zeroed\n')
+    expect(r.stderr).toMatch(/^\.\.\/Objects\/dictobject\.c:1986: _Py_NegativeRefcount: Assertion failed: object has negative ref count\n/)
+    expect(r.stderr).toMatch(/object refcount : -1\n/)
+    expect(heap(['run', 'neg.py'], undefined, d)).toMatchObject({ code: 0, stdout: 'zeroed\nafter\n' })
+    expect(heap(['run', '--help']).stdout).toMatch(/--debug-build/)
+  })
 })
 
 describe('heap repl (piped)', () => {
@@ -137,6 +147,10 @@ describe('heap repl (piped)', () => {
     expect(r.stdout).toBe('2\n')
     // The banner and the prompts go to stderr, as with `python -i < file`.
     expect(r.stderr).toMatch(/^Python 3\.11\.7 \(.*\) \[.*\] on linux\nType "help", "copyright", "credits" or "license" for more information\.\n>>> >>> >>> >>> \n$/)
+  })
+  it('--debug-build has sys.gettotalrefcount', () => {
+    expect(heap(['repl', '--debug-build'], 'import sys\nhasattr(sys, "gettotalrefcount")\n').stdout).toBe('True\n')
+    expect(heap(['repl'], 'import sys\nhasattr(sys, "gettotalrefcount")\n').stdout).toBe('False\n')
   })
   it('traces as JSON lines for tools', () => {
     const r = heap(['repl', '--trace=incref', '--trace-format', 'json'], 'a = []\nb = a\n')

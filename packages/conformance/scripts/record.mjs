@@ -65,7 +65,17 @@ const ENV_BASE = {
 
 const pythonBinCache = new Map()
 function pythonBin(profile) {
-  const v = PROFILES[profile].python
+  const info = PROFILES[profile]
+  const v = info.bin ?? info.python
+  if (info.bin && !pythonBinCache.has(v)) {
+    // An interpreter outside pyenv (the debug build): it must be the version the profile names.
+    if (!existsSync(info.bin)) throw new Error(`no ${info.bin} (the ${profile} oracle; Debian: apt-get install python${info.python.split('.').slice(0, 2).join('.')}-dbg)`)
+    const env = { ...ENV_BASE, PATH: '/usr/bin:/bin' }
+    const version = execFileSync(info.bin, ['-c', 'import sys; sys.stdout.write(sys.version)'], { encoding: 'utf8', env })
+    const actual = execFileSync(info.bin, ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8', env }).trim()
+    if (actual !== info.python) throw new Error(`${info.bin} is CPython ${actual}, the ${profile} profile expects ${info.python}`)
+    pythonBinCache.set(v, { bin: info.bin, prefix: dirname(dirname(info.bin)), version })
+  }
   if (!pythonBinCache.has(v)) {
     let prefix
     try {
@@ -237,7 +247,7 @@ async function recordOne(profile, c, mode) {
     mode,
     profile,
     python: first.python,
-    oracle: PROFILES[profile].oracle === 'pyodide' ? `pyodide ${PROFILES[profile].pyodide} (wasm32)` : `cpython ${PROFILES[profile].python} (pyenv, x86-64)`,
+    oracle: PROFILES[profile].oracle === 'pyodide' ? `pyodide ${PROFILES[profile].pyodide} (wasm32)` : PROFILES[profile].bin ? `cpython ${PROFILES[profile].python} (${PROFILES[profile].bin}, x86-64)` : `cpython ${PROFILES[profile].python} (pyenv, x86-64)`,
     pointerSize: PROFILES[profile].pointerSize,
     command: mode === 'repl' ? `python -i < ${c.modes.repl.filename}` : ['python', c.modes.script.filename, ...c.argv].join(' '),
     argv: c.argv,

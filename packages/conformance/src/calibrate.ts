@@ -106,6 +106,6 @@ export function renderStartupImages(images: Record<string, unknown>): string {
     "import type { StartupImages } from './types.js'",
     '',
   ]
-  for (const [profile, modes] of Object.entries(images)) body.push(`export const STARTUP_IMAGE_${ident(profile)}: StartupImages = ${JSON.stringify(modes)}`)
+  for (const [profile, modes] of Object.entries(images)) if (modes !== null && typeof modes === 'object' && Object.values(modes).some((m) => m !== null)) body.push(`export const STARTUP_IMAGE_${ident(profile)}: StartupImages = ${JSON.stringify(modes)}`)
   return body.join('\n') + '\n'
 }

@@ -41,8 +41,10 @@ export function runInput(run: Pick<CaseRun, 'case' | 'mode' | 'profile'>, extra:
   const file = run.case.modes[run.mode]
   if (!file) throw new Error(`${run.case.id} has no ${run.mode} mode`)
   const files: Record<string, string | Uint8Array> = supportFiles(run.case)
+  const engine = PROFILES[run.profile]?.engine
   const options: RunOptions = {
-    profile: run.profile,
+    profile: engine?.profile ?? run.profile,
+    ...(engine?.debugBuild ? { debugBuild: true } : {}),
     mode: run.mode,
     filename: file.filename,
     // sys.argv as CPython builds it: the script as given, then its arguments ('' at the REPL).

@@ -18,6 +18,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** false: leave out the profile's start-up image (scripts/calibrate-startup.mjs measures the simulation alone) */
   startupImage?: boolean
+  /** run as a --with-pydebug build (the 3.11-dbg recordings) */
+  debugBuild?: boolean
 }
 
 export interface RunResult {

@@ -6,6 +6,10 @@ export interface ProfileInfo {
   python: string
   oracle: 'native' | 'pyodide'
   pyodide?: string
+  /** The oracle's executable, when it is not the pyenv build of `python` (the debug build) */
+  bin?: string
+  /** How the simulator runs this profile, when not as the profile of the same id: `runSource`'s profile and debugBuild */
+  engine?: { profile: string; debugBuild?: boolean }
   pointerSize: 4 | 8
   modes: Mode[]
   optional: boolean

@@ -23,6 +23,9 @@ export const PROFILES = {
   '3.12': { id: '3.12', python: '3.12.1', oracle: 'native', pointerSize: 8, modes: ['script', 'repl'], optional: false },
   '3.13': { id: '3.13', python: '3.13.0', oracle: 'native', pointerSize: 8, modes: ['script', 'repl'], optional: false },
   '3.14': { id: '3.14', python: '3.14.2', oracle: 'pyodide', pyodide: '314.0.7', pointerSize: 4, modes: ['script'], optional: false },
+  // A --with-pydebug build (Debian's python3.11-dbg, 3.11.2): only cases that list it in `profiles` are recorded
+  // for it; the simulator runs them as profile 3.11 with `debugBuild: true`.
+  '3.11-dbg': { id: '3.11-dbg', python: '3.11.2', oracle: 'native', bin: '/usr/bin/python3.11-dbg', engine: { profile: '3.11', debugBuild: true }, pointerSize: 8, modes: ['script', 'repl'], optional: false },
 }
 
 /** Profiles every Python-3 case is recorded for unless its manifest entry says otherwise. */

@@ -24,6 +24,16 @@ describe('judge', () => {
     expect(seen![1]).toMatchObject({ profile: '3.11', mode: 'script', filename: 'sys_argv.py', argv: ['sys_argv.py', 'alpha', '--beta', '3'], pointerSize: 8 })
   })
 
+  test('a 3.11-dbg run is the 3.11 profile as a debug build', () => {
+    const run = caseRuns('3.11-dbg').find((r) => r.key === 'debug/negative_refcount_del.script')!
+    let seen: Parameters<RunSource> | undefined
+    judge(run, (...a) => ((seen = a), { stdout: '', stderr: '', merged: '', exitCode: 0 }), noLists)
+    expect(seen![1]).toMatchObject({ profile: '3.11', debugBuild: true })
+    const release = runs.find((r) => r.key === 'language/sys_argv.script')!
+    judge(release, (...a) => ((seen = a), { stdout: '', stderr: '', merged: '', exitCode: 0 }), noLists)
+    expect(seen![1].debugBuild).toBeUndefined()
+  })
+
   test('a mismatch fails with a diff; a listed mismatch is an expected failure; a listed match is an unexpected pass', () => {
     const run = runs.find((r) => r.key === 'seed/cycle_gc.script')!
     const wrong: RunSource = () => ({ stdout: 'Initialized\nInitialized\n0\n', stderr: '', merged: 'Initialized\nInitialized\n0\n', exitCode: 0 })

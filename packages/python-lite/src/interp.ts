@@ -17,6 +17,7 @@ import {
   _PyList_AppendTakeRef,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
+  OB_FREED,
   Py_DECREF,
   Py_INCREF,
   Py_XDECREF,
@@ -89,6 +90,12 @@ export interface InterpreterOptions {
    * true). The calibration script turns it off to measure the simulation's own start-up.
    */
   startupImage?: boolean
+  /**
+   * Behave as a `--with-pydebug` build of the profile's version: a decref that makes a count negative aborts
+   * (`_Py_NegativeRefcount`), freed memory reads as 0xDD and fresh memory as 0xCD, `sys.gettotalrefcount()` exists
+   * and `sys.abiflags` is 'd'.
+   */
+  debugBuild?: boolean
 }
 
 export interface RunResult {
@@ -144,7 +151,7 @@ export class Interpreter {
     this.stdinText = opts.stdin ?? ''
     this.readStdinLine = opts.readStdinLine ?? null
     this.terminal = opts.terminal ?? false
-    this.rt = createRuntime({ profile, mode: opts.mode ?? 'script', heapLimit: opts.heapLimit })
+    this.rt = createRuntime({ profile, mode: opts.mode ?? 'script', heapLimit: opts.heapLimit, debugBuild: opts.debugBuild ?? false })
     this.rt.host = this
     this.ts = new ThreadState(this.rt)
     this.ts.interp = this
@@ -155,8 +162,9 @@ export class Interpreter {
     installInterpreterTypes(this)
     this.rt.hooks.writeUnraisable = (rt, exc, obj, msg) => writeUnraisable(this, exc, obj, msg)
     this.rt.hooks.writeStderr = (_rt, text) => this.writeStderr(text)
-    this.rt.hooks.fatalError = (_rt, func, msg) => this.fatalError(func, msg)
+    this.rt.hooks.fatalError = (_rt, func, msg, exception) => this.fatalError(func, msg, exception)
     this.rt.hooks.crash = (_rt, kind, message, why) => this.crash(kind, message, why)
+    this.rt.hooks.negativeRefcount = (_rt, op, site) => this.negativeRefcount(op, site)
     this.modules = PyDict_New(this.rt)
     this.rt.auditRoots.push((visit) => this.visitRoots(visit))
     this.builtinsModule = createBuiltinsModule(this)
@@ -772,15 +780,47 @@ export class Interpreter {
   }
 
   /** `Py_FatalError`: prints CPython's report and aborts the simulated process. */
-  fatalError(func: string | null, msg: string): never {
+  fatalError(func: string | null, msg: string, exception?: string): never {
     this.writeStderr(`Fatal Python error: ${func ? func + ': ' : ''}${msg}\n`)
     if (this.profile.unsafe.finalizerAssertLine !== null || this.profile.id !== 'legacy') {
       // 3.8+ prints the runtime state; 3.6/3.7 did not.
       this.writeStderr('Python runtime state: initialized\n')
     }
+    if (exception !== undefined) this.writeStderr(exception + '\n')
     this.writeStderr('\n')
     this.writeStderr(this.currentThreadDump())
     throw new ProcessExit(134, 'abort')
+  }
+
+  /**
+   * Debug builds: a decref made `op`'s count negative. `_Py_NegativeRefcount` reports the C site of that decref
+   * (profile `debugBuild.decrefSites`), `_PyObject_AssertFailed` dumps the object (or says it is freed: its memory
+   * holds dead bytes), then the process aborts.
+   * @cpython Objects/object.c#_PyObject_AssertFailed
+   */
+  negativeRefcount(op: PyObject, site: string): never {
+    // A decref while the aborted process unwinds: it is already dead.
+    if (this.rt.abandoned) throw new ProcessExit(134, 'abort')
+    this.flushStdout()
+    this.rt.abandoned = true
+    this.crashReason = `a decref made the count of the ${op.ob_type.tp_name} at 0x${op.ob_addr.toString(16)} negative`
+    const sites = this.profile.debugBuild.decrefSites as Readonly<Record<string, string>>
+    const at = sites[site] ?? sites.default!
+    const addr = `0x${op.ob_addr.toString(16)}`
+    let text = `${at}: _Py_NegativeRefcount: Assertion failed: object has negative ref count\n`
+    const b = this.rt.mem.blockAt(op.ob_addr)
+    if ((op.ob_flags & OB_FREED) !== 0 && (b === null || b.free || b.obj !== op)) text += `<object at ${addr} is freed>\n`
+    else {
+      text += 'Enable tracemalloc to get the memory block allocation traceback\n\n'
+      text += `object address  : ${addr}\n`
+      text += `object refcount : ${op.ob_refcnt}\n`
+      text += `object type     : 0x${op.ob_type.ob_addr.toString(16)}\n`
+      text += `object type name: ${op.ob_type.tp_name}\n`
+      // PyObject_Print of an object whose count is not positive.
+      text += `object repr     : <refcnt ${op.ob_refcnt} at ${addr}>\n\n`
+    }
+    this.writeStderr(text)
+    return this.fatalError('_PyObject_AssertFailed', '_PyObject_AssertFailed')
   }
 
   /** Set by `faulthandler.enable()`: a simulated segfault then prints the Python stack first. */

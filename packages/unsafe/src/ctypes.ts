@@ -24,6 +24,7 @@ import {
   Py_INCREF,
   Py_TPFLAGS_BASETYPE,
   Py_TPFLAGS_HAVE_GC,
+  _Py_DECREF_AT,
   _Py_Dealloc,
   _PyObject_GC_TRACK,
   _PyObject_GC_UNTRACK,
@@ -192,7 +193,7 @@ function cdata_dealloc(self: PyObject): void {
     if (op.b_separate) freeBuffer(rt, op.b_ptr)
     else unsafeState(rt).buffers.delete(op.b_ptr)
   }
-  for (const k of keep) Py_DECREF(k)
+  for (const k of keep) _Py_DECREF_AT(k, 'ctypes-keep')
   PyObject_GC_Del(op)
 }
 
@@ -206,7 +207,7 @@ function cdata_traverse(self: PyObject, visit: core.visitproc, arg: unknown): nu
 
 function cdata_clear(self: PyObject): number {
   const keep = (self as CDataObject).b_objects.splice(0)
-  for (const k of keep) Py_DECREF(k)
+  for (const k of keep) _Py_DECREF_AT(k, 'ctypes-keep')
   return 0
 }
 
@@ -942,6 +943,8 @@ function forcedDealloc(rt: Runtime, op: PyObject): void {
     recordHazard(rt, 'invalid-free', `the small int ${core.reprText(op)} lives in the interpreter's static array: free() refuses it`, op.ob_addr)
     return rt.hooks.crash(rt, 'abort', 'free(): invalid pointer', `free() of the statically allocated ${desc}`)
   }
+  // `_Py_RefTotal` keeps the references the freed object still had.
+  rt.refTotalBias += op.ob_refcnt
   _Py_Dealloc(op)
 }
 

@@ -114,6 +114,8 @@ function setRefcntWord(rt: Runtime, op: PyObject, w: bigint): void {
   const header = rt.profile.unsafe.header
   const count = header === 'refcnt32-overflow-flags' ? Number(w & 0xffff_ffffn) : Number(BigInt.asIntN(P * 8, w))
   if (count !== op.ob_refcnt) {
+    // Written without INCREF/DECREF: `_Py_RefTotal` does not move.
+    if ((op.ob_flags & OB_FREED) === 0) rt.refTotalBias += op.ob_refcnt - count
     if (!hazardsFull(rt)) recordHazard(rt, 'refcount-write', `the refcount of a ${op.ob_type.tp_name} at 0x${op.ob_addr.toString(16)} was overwritten: ${op.ob_refcnt} → ${count}`, op.ob_addr)
     op.ob_refcnt = count
   }
@@ -270,6 +272,17 @@ export function readBytes(rt: Runtime, addr: number, n: number): Uint8Array {
       continue
     }
     const end = r.end
+    if (rt.debugBuild && r.free) {
+      // Debug builds: the PYMEM debug hooks filled the freed block with dead bytes.
+      const dead = rt.profile.debugBuild.deadByte
+      while (i < n && addr + i < end) {
+        out[i] = s.overlay.get(addr + i) ?? dead
+        i++
+      }
+      continue
+    }
+    // Fresh memory nobody wrote: zero, or the debug hooks' clean byte.
+    const fresh = rt.debugBuild ? rt.profile.debugBuild.cleanByte : 0
     // Each header word is computed once for the bytes read from it.
     let wordAt = NaN
     let word: bigint | null = null
@@ -296,7 +309,7 @@ export function readBytes(rt: Runtime, addr: number, n: number): Uint8Array {
           continue
         }
       }
-      out[i] = s.overlay.get(b) ?? 0
+      out[i] = s.overlay.get(b) ?? fresh
       i++
     }
   }

@@ -8,6 +8,7 @@ import type { TraceKind } from '@heap/python-lite'
 
 export interface ReplWorkerData {
   python: string
+  debugBuild: boolean
   trace: readonly TraceKind[] | true | null
   traceFormat: string
   dim: boolean
@@ -42,6 +43,7 @@ function readTerminalLine(): string | null {
 
 const interp = new Interpreter({
   profile: data.python,
+  debugBuild: data.debugBuild,
   mode: 'repl',
   filename: '<stdin>',
   interruptFlag: data.interruptFlag,

@@ -12,6 +12,8 @@ export interface ReplOptions {
   python: string
   trace?: string | boolean
   traceFormat?: string
+  /** `--debug-build`: simulate a --with-pydebug build */
+  debugBuild?: boolean
 }
 
 const HISTORY = join(homedir(), '.heap_history')
@@ -40,6 +42,7 @@ export async function replCommand(opts: ReplOptions): Promise<number> {
   if (process.stdin.isTTY === true) return terminalRepl(opts, trace, c.dim('x') !== 'x')
   const interp = new Interpreter({
     profile: opts.python,
+    debugBuild: opts.debugBuild === true,
     mode: 'repl',
     filename: '<stdin>',
     observe: trace
@@ -64,7 +67,7 @@ function terminalRepl(opts: ReplOptions, trace: ReturnType<typeof parseTraceKind
   const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
   const inputControl = new Int32Array(new SharedArrayBuffer(8))
   const inputBytes = new Uint8Array(new SharedArrayBuffer(1 << 16))
-  const workerData: ReplWorkerData = { python: opts.python, trace, traceFormat: opts.traceFormat ?? 'text', dim, interruptFlag, inputControl, inputBytes }
+  const workerData: ReplWorkerData = { python: opts.python, debugBuild: opts.debugBuild === true, trace, traceFormat: opts.traceFormat ?? 'text', dim, interruptFlag, inputControl, inputBytes }
   const worker = new Worker(new URL('./repl-worker.js', import.meta.url), { workerData })
   const history = loadHistory()
   let busy = true // until the worker sends its first prompt

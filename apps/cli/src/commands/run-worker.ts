@@ -23,6 +23,7 @@ export interface RunWorkerData {
   dim: boolean
   graph: boolean
   explain: boolean
+  debugBuild: boolean
   terminal: boolean
   interruptFlag: Int32Array
   stdoutClosedFlag: Int32Array
@@ -106,6 +107,7 @@ const dim = (s: string): string => (data.dim ? `\x1b[2m${s}\x1b[22m` : s)
 const json = data.traceFormat === 'json'
 const interp = new Interpreter({
   profile: data.python,
+  debugBuild: data.debugBuild,
   mode: 'script',
   filename: data.file,
   argv: [data.argv0, ...data.args],

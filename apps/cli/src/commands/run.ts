@@ -13,6 +13,8 @@ export interface RunOptions {
   traceFormat?: string
   graph?: string
   explain?: boolean
+  /** `--debug-build`: simulate a --with-pydebug build */
+  debugBuild?: boolean
 }
 
 const TRACE_KINDS: readonly TraceKind[] = ['alloc', 'incref', 'decref', 'dealloc', 'free', 'track', 'untrack', 'finalize', 'weakref-clear', 'gc']
@@ -72,6 +74,7 @@ export async function runCommand(file: string, args: string[], opts: RunOptions)
     dim: colors(process.stderr).dim('x') !== 'x',
     graph: opts.graph !== undefined,
     explain: opts.explain === true,
+    debugBuild: opts.debugBuild === true,
     terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
     interruptFlag,
     stdoutClosedFlag,

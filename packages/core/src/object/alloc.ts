@@ -6,6 +6,7 @@ import { tracing } from '../events.js'
 import { gc_list_append, gc_list_remove } from '../gc/gc-list.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { OB_FREED, OB_STATIC, type PyObject } from './object.js'
+import { DEAD_REFCNT } from './refcount.js'
 import { Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_PREHEADER, type PyTypeObject } from './type.js'
 
 /** Thrown by allocation when the simulated heap limit is reached; the interpreter turns it into MemoryError. */
@@ -117,7 +118,9 @@ function freeBlock(op: PyObject, header: number): void {
   // The allocator links the freed block into its free list through the block's first word. Without a GC head that
   // word is `ob_refcnt`: a dangling reference now reads the link (an address, or 0) as the count.
   const link = rt.mem.free(op.ob_addr - header, size)
-  if (header === 0) op.ob_refcnt = link
+  // Debug builds: the PYMEM debug hooks fill the freed block with dead bytes (their own header holds the link).
+  if (rt.debugBuild) op.ob_refcnt = DEAD_REFCNT
+  else if (header === 0) op.ob_refcnt = link
 }
 
 /** The allocated size of an object's block (header included), or 0 when unknown. */

@@ -12,6 +12,7 @@
  */
 import { tracing } from '../events.js'
 import { OB_FREED, type PyObject } from './object.js'
+import type { Runtime } from '../runtime/runtime.js'
 
 /** The count from which an object is immortal, on every profile. */
 export const IMMORTAL_MIN = 0x4000_0000
@@ -40,8 +41,42 @@ export function Py_DECREF(op: PyObject): void {
   if (rc >= IMMORTAL_MIN) return
   op.ob_refcnt = rc - 1
   if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('decref', op)
-  if (rc === 1) _Py_Dealloc(op)
+  if (rc <= 1) {
+    if (rc === 1) _Py_Dealloc(op)
+    else _Py_NegativeRefcount(op, 'default')
+  }
 }
+
+/**
+ * `Py_DECREF` at a named C call site (a key of the profile's `debugBuild.decrefSites`): debug builds report that
+ * site when the count goes negative. Same as `Py_DECREF` otherwise.
+ */
+export function _Py_DECREF_AT(op: PyObject, site: string): void {
+  const rc = op.ob_refcnt
+  if (rc >= IMMORTAL_MIN) return
+  op.ob_refcnt = rc - 1
+  if (tracing !== 0) op.ob_type.tp_runtime.events.emitObject('decref', op)
+  if (rc <= 1) {
+    if (rc === 1) _Py_Dealloc(op)
+    else _Py_NegativeRefcount(op, site)
+  }
+}
+
+/**
+ * A decref left the count negative: debug builds abort (`_Py_NegativeRefcount`); release builds carry on with the
+ * negative count, as CPython does.
+ * @cpython Objects/object.c#_Py_NegativeRefcount
+ */
+function _Py_NegativeRefcount(op: PyObject, site: string): void {
+  const rt = op.ob_type.tp_runtime
+  if (rt.debugBuild) rt.hooks.negativeRefcount(rt, op, site)
+}
+
+/**
+ * The count a debug build's freed memory holds: eight dead bytes (0xDDDDDDDDDDDDDDDD) read as a signed word,
+ * -2459565876494606883 (as the nearest double; ctypes reads the exact bytes).
+ */
+export const DEAD_REFCNT = Number(BigInt.asIntN(64, 0xdddd_dddd_dddd_ddddn))
 
 /** @cpython Include/object.h#Py_XINCREF */
 export function Py_XINCREF(op: PyObject | null | undefined): void {
@@ -51,6 +86,28 @@ export function Py_XINCREF(op: PyObject | null | undefined): void {
 /** @cpython Include/object.h#Py_XDECREF */
 export function Py_XDECREF(op: PyObject | null | undefined): void {
   if (op) Py_DECREF(op)
+}
+
+/**
+ * `sys.gettotalrefcount()` of a debug build: `_Py_RefTotal`, which every INCREF raises and every DECREF lowers, is
+ * the sum of the counts of the live objects (statically allocated ones counted from their initial count), plus what
+ * unsafe code changed without INCREF/DECREF (`rt.refTotalBias`).
+ * @cpython Objects/object.c#_Py_GetRefTotal
+ */
+export function _Py_GetRefTotal(rt: Runtime): number {
+  let total = rt.refTotalBias
+  rt.mem.forEachOwner((op) => {
+    if ((op.ob_flags & OB_FREED) !== 0 || op.ob_refcnt >= IMMORTAL_MIN) return
+    total += op.ob_refcnt
+    // A combined dict's reference to its keys object (its own, or the shared empty keys): `dk_refcnt` is counted too.
+    if ((op as { ma_split?: unknown }).ma_split === null) total++
+  })
+  const base = rt.profile.objects.staticInitialRefcount ?? 1
+  for (const op of rt.statics) {
+    if (op.ob_refcnt >= IMMORTAL_MIN) continue
+    total += op.ob_refcnt - (rt.staticBase.has(op) ? base : 1)
+  }
+  return total
 }
 
 /** `Py_NewRef`: INCREF and return the object. */

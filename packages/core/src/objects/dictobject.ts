@@ -27,7 +27,7 @@ import {
   _PyObject_GC_UNTRACK,
 } from '../object/alloc.js'
 import { OB_FREED, PyObject } from '../object/object.js'
-import { Py_DECREF, Py_INCREF, Py_NewRef, _Py_NewReference } from '../object/refcount.js'
+import { Py_DECREF, Py_INCREF, Py_NewRef, _Py_DECREF_AT, _Py_NewReference } from '../object/refcount.js'
 import { Py_TRASHCAN_BEGIN, Py_TRASHCAN_END } from '../object/trashcan.js'
 import { Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT, Py_NE, PyType_IsSubtype, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_TUPLE_SUBCLASS, type PyTypeObject, type visitproc } from '../object/type.js'
 import type { Runtime } from '../runtime/runtime.js'
@@ -521,7 +521,7 @@ function delitem_common(mp: PyDictObject, ix: number): void {
   mp.ma_used--
   mp.ma_version++
   Py_DECREF(k)
-  Py_DECREF(v)
+  _Py_DECREF_AT(v, 'dict-delitem')
 }
 
 /**

@@ -892,6 +892,11 @@ export function subtype_dealloc(self: PyObject): void {
       if (gcType) _PyObject_GC_UNTRACK(self)
     }
     const ownWeaklist = type.tp_weaklist && !base.tp_weaklist
+    // `PyObject_ClearWeakRefs` refuses an object whose count is not 0 (a forced deallocation): a debug build's
+    // `_Py_Dealloc` finds the SystemError it raised and aborts.
+    if (ownWeaklist && self.ob_refcnt !== 0 && rt.debugBuild) {
+      rt.hooks.fatalError(rt, '_Py_Dealloc', `Deallocator of type '${type.tp_name}' raised an exception`, `SystemError: ${rt.profile.debugBuild.clearWeakRefsSite}: bad argument to internal function`)
+    }
     if (ownWeaklist && rt.weakrefs.has(self)) rt.clearWeakRefs(self)
     if (type.tp_del !== null) {
       if (gcType) _PyObject_GC_TRACK(self)

@@ -263,6 +263,19 @@ export const cpython311: CPythonProfile = freezeProfile({
     stringAtLine: 519,
   },
   startupImage: STARTUP_IMAGE_3_11,
+  // Observed with Debian's python3.11-dbg (3.11.2, --with-pydebug); the only debug oracle: 3.12+, 3.8 and legacy
+  // inherit these values unverified (their C line numbers certainly differ).
+  debugBuild: {
+    abiflags: 'd',
+    deadByte: 0xdd,
+    cleanByte: 0xcd,
+    decrefSites: {
+      default: '../Include/object.h:602',
+      'dict-delitem': '../Objects/dictobject.c:1986',
+      'ctypes-keep': './Modules/_ctypes/_ctypes.c:2752',
+    },
+    clearWeakRefsSite: '../Objects/weakrefobject.c:954',
+  },
   evidence: {
     'objects.immortality': 'run', 'gc.thresholds': 'run', 'gc.countAccounting': 'source', 'eval.callArguments': 'run',
     'objects.sizeof': 'run', startupImage: 'run',

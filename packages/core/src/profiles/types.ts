@@ -417,6 +417,24 @@ export interface CPythonProfile {
    * packages/conformance/scripts/calibrate-startup.mjs (generated into startup-images.ts).
    */
   readonly startupImage: StartupImages
+  /**
+   * What a `--with-pydebug` build of this version does differently (used when the embedder asks for a debug build).
+   * Recorded against CPython 3.11.2's python3.11-dbg only; other versions inherit 3.11's values unverified.
+   */
+  readonly debugBuild: {
+    /** `sys.abiflags` */
+    readonly abiflags: string
+    /** The PYMEM debug hooks' fill bytes: freed memory (DEADBYTE) and fresh, not yet written memory (CLEANBYTE). */
+    readonly deadByte: number
+    readonly cleanByte: number
+    /**
+     * The C source location `_Py_NegativeRefcount` reports, by the operation whose decref found the negative count
+     * ('default': every `Py_XDECREF`, which reports its own line in object.h).
+     */
+    readonly decrefSites: Readonly<Record<'default' | 'dict-delitem' | 'ctypes-keep', string>>
+    /** Where `PyObject_ClearWeakRefs` rejects an object whose count is not 0 (its `PyErr_BadInternalCall`). */
+    readonly clearWeakRefsSite: string
+  }
 
   readonly evidence: Readonly<Record<string, Evidence>>
 }

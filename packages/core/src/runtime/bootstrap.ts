@@ -52,6 +52,8 @@ export interface CreateRuntimeOptions {
   profile?: CPythonProfile | string
   mode?: ExecutionMode
   heapLimit?: number
+  /** A `--with-pydebug` build (see `RuntimeOptions.debugBuild`). */
+  debugBuild?: boolean
 }
 
 function object_dealloc(op: PyObject): void {
@@ -72,7 +74,7 @@ export const runtimeCreatedHooks: ((rt: Runtime) => void)[] = []
 /** Creates a runtime for a profile. */
 export function createRuntime(opts: CreateRuntimeOptions = {}): Runtime {
   const profile = typeof opts.profile === 'string' ? getProfile(opts.profile) : (opts.profile ?? getProfile('3.11'))
-  const rt = new Runtime({ profile, mode: opts.mode, heapLimit: opts.heapLimit })
+  const rt = new Runtime({ profile, mode: opts.mode, heapLimit: opts.heapLimit, debugBuild: opts.debugBuild })
   const sz = rt.sizeof
   const T = rt.types
 

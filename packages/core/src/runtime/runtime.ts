@@ -75,8 +75,11 @@ export interface RuntimeHooks {
   writeUnraisable(rt: Runtime, exc: PyObject, obj: PyObject | null, msg: string | null): void
   /** Text the runtime itself writes to stderr (gc DEBUG lines …); the interpreter routes it to `sys.stderr`. */
   writeStderr(rt: Runtime, text: string): void
-  /** `Py_FatalError`: the simulated process aborts. Must throw. */
-  fatalError(rt: Runtime, func: string | null, msg: string): never
+  /**
+   * `Py_FatalError`: the simulated process aborts. `exception`: the pending exception it prints after the runtime
+   * state (`SystemError: …`). Must throw.
+   */
+  fatalError(rt: Runtime, func: string | null, msg: string, exception?: string): never
   /**
    * The simulated process dies of a signal: 'abort' (SIGABRT, 134; `message` is what the C library printed first,
    * e.g. `free(): invalid pointer`) or 'segfault' (SIGSEGV, 139). Must throw.
@@ -87,6 +90,11 @@ export interface RuntimeHooks {
    * crashes; @heap/unsafe records the corruption and decides when the simulated process dies.
    */
   doubleFree(rt: Runtime, op: PyObject): void
+  /**
+   * Debug builds: a decref left `op`'s count negative (`_Py_NegativeRefcount`); `site` names the operation that
+   * decref'ed (a key of the profile's `debugBuild.decrefSites`). Must throw. Release builds never call it.
+   */
+  negativeRefcount(rt: Runtime, op: PyObject, site: string): never
   /** Weakref callbacks and finalizers call back into the interpreter through `tp_call`; nothing else is needed. */
 }
 
@@ -95,6 +103,8 @@ export interface RuntimeOptions {
   mode?: ExecutionMode
   /** Simulated heap limit in bytes (MemoryError beyond it). */
   heapLimit?: number
+  /** Behave as a `--with-pydebug` build (refcount checks, PYMEM debug hooks' fill bytes). */
+  debugBuild?: boolean
 }
 
 export class Runtime {
@@ -102,6 +112,13 @@ export class Runtime {
   /** The profile's struct sizes in bytes for its pointer size (`profile.objects.sizeof` resolved). */
   readonly sizeof: SizeofBytes
   mode: ExecutionMode
+  /** A `--with-pydebug` build: negative counts abort, freed memory reads as the profile's dead byte. */
+  readonly debugBuild: boolean
+  /**
+   * Debug builds: `_Py_RefTotal` minus the sum of the counts of live objects. Only code that changes a count without
+   * INCREF/DECREF moves it (ctypes writing `ob_refcnt`, a forced deallocation of a live object).
+   */
+  refTotalBias = 0
   readonly mem: AddressSpace
   readonly gc: GCState
   readonly events: EventHub
@@ -190,6 +207,7 @@ export class Runtime {
     this.profile = opts.profile
     this.sizeof = sizeofBytes(opts.profile)
     this.mode = opts.mode ?? 'script'
+    this.debugBuild = opts.debugBuild ?? false
     const m = opts.profile.memory
     this.mem = new AddressSpace({
       alignment: opts.profile.pointerSize === 4 ? 8 : m.alignment,
@@ -216,6 +234,7 @@ export class Runtime {
         throw new Error(`simulated ${kind}${message ? `: ${message}` : ''} (${why})`)
       },
       doubleFree: (rt, op) => rt.hooks.crash(rt, 'segfault', null, `double free of ${op.ob_type.tp_name} at 0x${op.ob_addr.toString(16)}`),
+      negativeRefcount: (rt, op, site) => rt.hooks.fatalError(rt, '_PyObject_AssertFailed', `negative ref count of ${op.ob_type.tp_name} at 0x${op.ob_addr.toString(16)} (${site})`),
     }
   }
 

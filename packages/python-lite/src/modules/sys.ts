@@ -201,6 +201,11 @@ export function createSysModule(interp: Interpreter): { module: PyObject; state:
   if (p.objects.immortality === 'pep683-3<<30') {
     addFunctions(rt, mod, [def('_is_immortal', (_m, args, start) => bool(rt, core._Py_IsImmortal(args[start]!)))])
   }
+  if (rt.debugBuild) {
+    // Only debug builds have `_Py_RefTotal` (and say so in `sys.abiflags`).
+    addFunctions(rt, mod, [def('gettotalrefcount', () => int(rt, core._Py_GetRefTotal(rt)))])
+    setAttrSteal(rt, mod, 'abiflags', str(rt, p.debugBuild.abiflags))
+  }
 
   const argv = (interp.options.argv ?? [interp.options.filename ?? '']).map((a) => str(rt, a))
   setAttrSteal(rt, mod, 'argv', (coreAny.PyList_FromArraySteal as (rt: Runtime, i: PyObject[]) => PyObject)(rt, argv))

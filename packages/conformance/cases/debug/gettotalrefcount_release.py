@@ -1,0 +1,3 @@
+import sys
+# Only debug builds have sys.gettotalrefcount().
+print(hasattr(sys, "gettotalrefcount"))
