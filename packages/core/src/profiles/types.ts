@@ -215,7 +215,12 @@ export interface CPythonProfile {
      * allocates, and only a finished frame that fits in neither is freed.
      * @cpython Objects/frameobject.c#frame_dealloc
      */
-    readonly frameReuse: { readonly zombieFrame: boolean; readonly freeList: number }
+    readonly frameReuse: {
+      /** A code object keeps the frame of its last finished call for the next one (`co_zombieframe`, ≤3.10). */
+      readonly zombieFrame: boolean
+      /** How many finished frames the frame free list keeps (0: none). */
+      readonly freeList: number
+    }
     /** Generator objects' behaviour. @cpython Objects/genobject.c */
     readonly generators: {
       /** PEP 479: a StopIteration escaping a generator frame becomes RuntimeError (3.7+); false: it ends the generator. */
