@@ -73,6 +73,10 @@ function asObj(gc: GCLink): PyObject {
 export function update_refs(rt: Runtime, containers: PyGC_Head): void {
   const immortals = rt.profile.gc.immortalsDuringCollect
   const tuples = rt.profile.gc.untrackTuples === 'update-refs' ? rt.types.tuple : null
+  if (tuples !== null) {
+    containers.phantoms -= containers.phantomsUntrackable
+    containers.phantomsUntrackable = 0
+  }
   let gc = containers._gc_next
   while (gc !== containers) {
     const op = asObj(gc)
