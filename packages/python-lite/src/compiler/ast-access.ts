@@ -9,3 +9,24 @@ export type Node = any
 export function kind(n: Node): string {
   return n._type ?? n.kind ?? n.type
 }
+
+/**
+ * Visits every node under `root` (itself included), depth first in field order. `visit` returns false to skip a
+ * node's children. Parent links and the compiler's own `_` fields are not followed.
+ */
+export function walkNodes(root: Node, visit: (n: Node) => boolean | void): void {
+  const walk = (n: any): void => {
+    if (n === null || typeof n !== 'object') return
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x)
+      return
+    }
+    if (visit(n) === false) return
+    for (const key of Object.keys(n)) {
+      if (key === 'parent' || key.startsWith('_')) continue
+      const v = n[key]
+      if (v !== null && typeof v === 'object') walk(v)
+    }
+  }
+  walk(root)
+}

@@ -25,7 +25,7 @@ import {
   type Runtime,
 } from '@heap/core'
 import * as core from '@heap/core'
-import { kind, type Node } from './ast-access.js'
+import { kind, walkNodes, type Node } from './ast-access.js'
 
 const coreAny = core as unknown as Record<string, unknown>
 
@@ -131,12 +131,7 @@ function targetAttemptStarts(mod: Node, source: string): Set<string> {
     while (col < line.length && line[col] !== '=') col++
     if (col < line.length) mark(lineno, col + 1)
   }
-  const walk = (n: any): void => {
-    if (n === null || typeof n !== 'object') return
-    if (Array.isArray(n)) {
-      for (const x of n) walk(x)
-      return
-    }
+  walkNodes(mod, (n) => {
     const k = kind(n)
     if (k === 'Expr' && n.lineno !== undefined) {
       const line = lines[n.lineno - 1]
@@ -144,13 +139,7 @@ function targetAttemptStarts(mod: Node, source: string): Set<string> {
     } else if (k === 'Assign') {
       for (const t of n.targets ?? []) if (t.end_lineno !== undefined) afterEquals(t.end_lineno, t.end_col_offset)
     }
-    for (const key of Object.keys(n)) {
-      if (key === 'parent' || key.startsWith('_')) continue
-      const v = n[key]
-      if (v !== null && typeof v === 'object') walk(v)
-    }
-  }
-  walk(mod)
+  })
   return out
 }
 
@@ -187,24 +176,11 @@ export class ConstantFactory {
   /** Creates the arena objects for every literal, in source order (as the parser would). */
   prepare(mod: Node, source?: string): void {
     const lits: Node[] = []
-    const walk = (n: any): void => {
-      if (n === null || typeof n !== 'object') return
-      if (Array.isArray(n)) {
-        for (const x of n) walk(x)
-        return
-      }
-      const k = kind(n)
-      if (k === 'Constant') {
-        lits.push(n)
-        return
-      }
-      for (const key of Object.keys(n)) {
-        if (key === 'parent' || key.startsWith('_')) continue
-        const v = n[key]
-        if (v !== null && typeof v === 'object') walk(v)
-      }
-    }
-    walk(mod)
+    walkNodes(mod, (n) => {
+      if (kind(n) !== 'Constant') return true
+      lits.push(n)
+      return false
+    })
     lits.sort((a, b) => (a.lineno ?? 0) - (b.lineno ?? 0) || (a.col_offset ?? 0) - (b.col_offset ?? 0))
     const peg = this.rt.profile.compiler.numberLiteralParses === 'peg' && source !== undefined
     const attempts = peg ? targetAttemptStarts(mod, source) : null
