@@ -63,6 +63,9 @@ const ENV_BASE = {
   LIBC_FATAL_STDERR_: '1',
 }
 
+const SETARCH = ['/usr/bin/setarch', '/bin/setarch'].find((p) => existsSync(p)) ?? null
+if (!SETARCH) console.warn('setarch not found: native runs keep address-space randomisation, some counts may vary between runs')
+
 const pythonBinCache = new Map()
 function pythonBin(profile) {
   const info = PROFILES[profile]
@@ -117,7 +120,9 @@ function runNativeOnce(profile, c, mode, merged) {
   const pyArgs = mode === 'repl' ? ['-i'] : [c.modes.script.filename, ...c.argv]
   const env = { ...ENV_BASE, PATH: `${prefix}/bin:/usr/local/bin:/usr/bin:/bin` }
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', 'ulimit -c 0; exec "$@"', 'sh', bin, ...pyArgs], { cwd: dir, env, stdio: [stdinFd, outFd, errFd] })
+    // Address-space randomisation off: with it, some counts (None's on 3.8-3.13) vary from run to run.
+    const launch = SETARCH ? `ulimit -c 0; exec ${SETARCH} "$(uname -m)" -R "$@"` : 'ulimit -c 0; exec "$@"'
+    const child = spawn('/bin/sh', ['-c', launch, 'sh', bin, ...pyArgs], { cwd: dir, env, stdio: [stdinFd, outFd, errFd] })
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true
@@ -249,6 +254,7 @@ async function recordOne(profile, c, mode) {
     python: first.python,
     oracle: PROFILES[profile].oracle === 'pyodide' ? `pyodide ${PROFILES[profile].pyodide} (wasm32)` : PROFILES[profile].bin ? `cpython ${PROFILES[profile].python} (${PROFILES[profile].bin}, x86-64)` : `cpython ${PROFILES[profile].python} (pyenv, x86-64)`,
     pointerSize: PROFILES[profile].pointerSize,
+    ...(PROFILES[profile].oracle === 'pyodide' ? {} : { aslr: !SETARCH }),
     command: mode === 'repl' ? `python -i < ${c.modes.repl.filename}` : ['python', c.modes.script.filename, ...c.argv].join(' '),
     argv: c.argv,
     stdin: mode === 'repl' ? null : c.stdin,

@@ -130,6 +130,8 @@ export class Interpreter {
   readonly importOrder: string[] = []
   /** The script-mode parser arena's `a_objects` list: objects the parser created, alive while the module runs. */
   arena: PyListObject | null = null
+  /** The arenas of the `exec()`/`eval()` strings running now (innermost last). */
+  readonly execArenas: PyListObject[] = []
   finalized = false
   /** Set during finalization: tracebacks no longer show source lines (the io machinery is gone). */
   finalizingSources = false
@@ -247,6 +249,7 @@ export class Interpreter {
     if (this.builtinsModule !== undefined) visit(this.builtinsModule)
     if (this.sysModule !== undefined) visit(this.sysModule)
     if (this.arena) visit(this.arena)
+    for (const a of this.execArenas) visit(a)
     for (const o of this.extraRoots) visit(o)
     for (const cb of this.atexitCallbacks) {
       visit(cb.func)
@@ -465,8 +468,21 @@ export class Interpreter {
       Py_INCREF(src)
       code = src as PyCodeObject
     } else if (src.ob_type === rt.types.str) {
-      code = this.compile((src as PyUnicodeObject).value, '<string>', kind, null)
+      // the parser's arena stays alive while the code runs, as in `python FILE`
+      // @cpython Python/pythonrun.c#_PyRun_StringFlagsWithName
+      const arena = this.newArena()
+      const parsed: PyObject[] = []
+      try {
+        code = this.compile((src as PyUnicodeObject).value, '<string>', kind, parsed)
+      } catch (e) {
+        this.arenaAdopt(arena, parsed)
+        Py_DECREF(arena)
+        throw e
+      }
+      this.arenaAdopt(arena, parsed)
+      this.execArenas.push(arena)
     } else throw this.newError('TypeError', `${kind}() arg 1 must be a string, bytes or code object`)
+    const arena = src.ob_type === rt.types.str ? this.execArenas[this.execArenas.length - 1]! : null
     try {
       const r = this.execCode(code, globals as PyDictObject, locals)
       if (kind === 'exec') {
@@ -477,6 +493,10 @@ export class Interpreter {
       return r
     } finally {
       Py_DECREF(code)
+      if (arena !== null) {
+        this.execArenas.splice(this.execArenas.lastIndexOf(arena), 1)
+        Py_DECREF(arena)
+      }
     }
   }
 

@@ -78,7 +78,7 @@ export function takeSnapshot(interp: Interpreter, label: string, line: number | 
   })
   const all = liveObjects(rt)
   // The parser arena's list is the interpreter's, like the start-up objects: not part of the program's picture.
-  const userObjs = all.filter((o) => (startup === null || !startup.has(o)) && o !== interp.arena)
+  const userObjs = all.filter((o) => (startup === null || !startup.has(o)) && o !== interp.arena && !interp.execArenas.includes(o as never))
   const shown = new Set<PyObject>(userObjs)
   // Roots: names in the main module's globals and in the frames on the stack.
   const roots: SnapshotRoot[] = []

@@ -11,7 +11,8 @@ import type { Runtime } from '../runtime/runtime.js'
 import { PyBytes_FromUint8Array } from './bytesobject.js'
 import { PyLong_FromNumber } from './longobject.js'
 import { PyObject_Hash, PyObject_RichCompareBool, notImplemented } from './protocols.js'
-import type { PyTupleObject } from './tupleobject.js'
+import { PyTuple_FromArraySteal } from './tupleobject.js'
+import { PyUnicode_InternFromString } from './unicodeobject.js'
 import { PyType_NewStatic } from './typeobject.js'
 import { PyUnicode_Check, addrHex, newBool, newStr, strValue } from './type-util.js'
 import { readonlyAttribute } from './weakrefobject.js'
@@ -36,10 +37,21 @@ export class PyCodeObject extends PyObject {
   /** Tuples (owned). */
   co_consts: PyObject
   co_names: PyObject
-  /** Local names, cell names and free names (tuples of str, owned). */
-  co_varnames: PyObject
-  co_cellvars: PyObject
-  co_freevars: PyObject
+  /** 'split' layout: the stored name tuples; 'localsplus': null, or the tuples built once ('cached'). Owned. */
+  co_varnames: PyObject | null = null
+  co_cellvars: PyObject | null = null
+  co_freevars: PyObject | null = null
+  /** 'localsplus' layout: every local, cell and free name (a tuple) and the kind of each (bytes). Owned. */
+  co_localsplusnames: PyObject | null = null
+  co_localspluskinds: PyObject | null = null
+  /** The tables as bytes ('split': co_code and co_lnotab, kept here as co_linetable; 'localsplus': co_linetable and co_exceptiontable). Owned. */
+  co_code: PyObject | null = null
+  co_linetable: PyObject | null = null
+  co_exceptiontable: PyObject | null = null
+  /** NON-CPYTHON: the variable names as strings (what the attribute getters, equality and the interpreter read). */
+  readonly varnameList: readonly string[]
+  readonly cellvarList: readonly string[]
+  readonly freevarList: readonly string[]
   /** str objects (owned). */
   co_filename: PyObject
   co_name: PyObject
@@ -49,13 +61,13 @@ export class PyCodeObject extends PyObject {
   /** Number of fast locals (`co_nlocalsplus`). */
   co_nlocalsplus = 0
   co_weakreflist = false
-  constructor(type: PyTypeObject, consts: PyObject, names: PyObject, varnames: PyObject, cellvars: PyObject, freevars: PyObject, filename: PyObject, name: PyObject, qualname: PyObject) {
+  constructor(type: PyTypeObject, consts: PyObject, names: PyObject, vars: CodeNames, filename: PyObject, name: PyObject, qualname: PyObject) {
     super(type)
     this.co_consts = consts
     this.co_names = names
-    this.co_varnames = varnames
-    this.co_cellvars = cellvars
-    this.co_freevars = freevars
+    this.varnameList = vars.varnames
+    this.cellvarList = vars.cellvars
+    this.freevarList = vars.freevars
     this.co_filename = filename
     this.co_name = name
     this.co_qualname = qualname
@@ -73,8 +85,20 @@ export interface CodeFields {
   code: unknown
 }
 
+/** The variable names of a code object: locals (arguments first), cells, free variables. */
+export interface CodeNames {
+  readonly varnames: readonly string[]
+  readonly cellvars: readonly string[]
+  readonly freevars: readonly string[]
+}
+
+/** The objects a code object stores for its layout (profile `codeLayout`); the code object takes the references. */
+export type CodeStorage = Partial<Pick<PyCodeObject, 'co_varnames' | 'co_cellvars' | 'co_freevars' | 'co_localsplusnames' | 'co_localspluskinds' | 'co_code' | 'co_linetable' | 'co_exceptiontable'>>
+
+const STORAGE_FIELDS = ['co_varnames', 'co_cellvars', 'co_freevars', 'co_localsplusnames', 'co_localspluskinds', 'co_code', 'co_linetable', 'co_exceptiontable'] as const
+
 /**
- * A new code object; steals the references to the tuples and strings.
+ * A new code object; steals the references to the tuples, strings and the storage objects.
  * @cpython Objects/codeobject.c#_PyCode_New
  */
 export function PyCode_NewSteal(
@@ -82,14 +106,14 @@ export function PyCode_NewSteal(
   f: CodeFields,
   consts: PyObject,
   names: PyObject,
-  varnames: PyObject,
-  cellvars: PyObject,
-  freevars: PyObject,
+  vars: CodeNames,
+  storage: CodeStorage,
   filename: PyObject,
   name: PyObject,
   qualname: PyObject,
 ): PyCodeObject {
-  const co = new PyCodeObject(rt.types.code, consts, names, varnames, cellvars, freevars, filename, name, qualname)
+  const co = new PyCodeObject(rt.types.code, consts, names, vars, filename, name, qualname)
+  for (const k of STORAGE_FIELDS) co[k] = storage[k] ?? null
   co.co_argcount = f.argcount
   co.co_posonlyargcount = f.posonlyargcount
   co.co_kwonlyargcount = f.kwonlyargcount
@@ -107,9 +131,11 @@ export function code_dealloc(self: PyObject): void {
   const rt = co.ob_type.tp_runtime
   Py_DECREF(co.co_consts)
   Py_DECREF(co.co_names)
-  Py_DECREF(co.co_varnames)
-  Py_DECREF(co.co_freevars)
-  Py_DECREF(co.co_cellvars)
+  for (const k of STORAGE_FIELDS) {
+    const o = co[k]
+    co[k] = null
+    if (o !== null) Py_DECREF(o)
+  }
   Py_DECREF(co.co_filename)
   Py_DECREF(co.co_name)
   Py_DECREF(co.co_qualname)
@@ -120,8 +146,14 @@ export function code_dealloc(self: PyObject): void {
 /** NON-CPYTHON: code objects are not GC objects; this lists their references for the audit. */
 export function code_refs(self: PyObject, visit: visitproc, arg: unknown): number {
   const co = self as PyCodeObject
-  for (const v of [co.co_consts, co.co_names, co.co_varnames, co.co_freevars, co.co_cellvars, co.co_filename, co.co_name, co.co_qualname]) {
+  for (const v of [co.co_consts, co.co_names, co.co_filename, co.co_name, co.co_qualname]) {
     const r = visit(v, arg)
+    if (r) return r
+  }
+  for (const k of STORAGE_FIELDS) {
+    const o = co[k]
+    if (o === null) continue
+    const r = visit(o, arg)
     if (r) return r
   }
   return 0
@@ -134,7 +166,28 @@ export function PyCode_Check(op: PyObject): boolean {
 
 /** `co_nlocals`: the number of local variables (`co_varnames`). */
 export function PyCode_GetNumLocals(co: PyCodeObject): number {
-  return (co.co_varnames as PyTupleObject).ob_item.length
+  return co.varnameList.length
+}
+
+/**
+ * `co_varnames`, `co_cellvars`, `co_freevars` (a new reference): the stored tuple ('split'), or one built from the
+ * names, kept when the profile caches it.
+ * @cpython Objects/codeobject.c#_PyCode_GetVarnames
+ */
+function codeNameTuple(co: PyCodeObject, field: 'co_varnames' | 'co_cellvars' | 'co_freevars'): PyObject {
+  const stored = co[field]
+  if (stored !== null) {
+    Py_INCREF(stored)
+    return stored
+  }
+  const rt = co.ob_type.tp_runtime
+  const list = field === 'co_varnames' ? co.varnameList : field === 'co_cellvars' ? co.cellvarList : co.freevarList
+  const t = PyTuple_FromArraySteal(rt, list.map((n) => PyUnicode_InternFromString(rt, n)))
+  if (rt.profile.objects.runtimeObjects.codeNameTuples === 'cached') {
+    co[field] = t
+    Py_INCREF(t)
+  }
+  return t
 }
 
 /** `<code object f at 0x…, file "x.py", line 3>`. @cpython Objects/codeobject.c#code_repr */
@@ -169,23 +222,27 @@ function code_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
       PyObject_RichCompareBool(x.co_name, y.co_name, Py_EQ) &&
       PyObject_RichCompareBool(x.co_consts, y.co_consts, Py_EQ) &&
       PyObject_RichCompareBool(x.co_names, y.co_names, Py_EQ) &&
-      PyObject_RichCompareBool(x.co_varnames, y.co_varnames, Py_EQ) &&
-      PyObject_RichCompareBool(x.co_freevars, y.co_freevars, Py_EQ) &&
-      PyObject_RichCompareBool(x.co_cellvars, y.co_cellvars, Py_EQ)
+      sameNames(x.varnameList, y.varnameList) &&
+      sameNames(x.freevarList, y.freevarList) &&
+      sameNames(x.cellvarList, y.cellvarList)
   }
   return newBool(rt, op === Py_EQ ? eq : !eq)
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i])
 }
 
 /** The hashes of name, constants and names mixed with the counts and flags. @cpython Objects/codeobject.c#code_hash */
 function code_hash(self: PyObject): number {
   const co = self as PyCodeObject
-  let h = BigInt(PyObject_Hash(co.co_name)) ^ BigInt(PyObject_Hash(co.co_consts)) ^ BigInt(PyObject_Hash(co.co_names)) ^ BigInt(PyObject_Hash(co.co_varnames))
+  let h = BigInt(PyObject_Hash(co.co_name)) ^ BigInt(PyObject_Hash(co.co_consts)) ^ BigInt(PyObject_Hash(co.co_names)) ^ BigInt(PyObject_Hash(co.co_localsplusnames ?? co.co_varnames ?? co.co_names))
   h ^= BigInt(co.co_argcount ^ co.co_posonlyargcount ^ co.co_kwonlyargcount ^ co.co_flags)
   const r = Number(BigInt.asIntN(53, h))
   return r === -1 ? -2 : r
 }
 
-function objectGetter(field: 'co_consts' | 'co_names' | 'co_varnames' | 'co_cellvars' | 'co_freevars' | 'co_filename' | 'co_name' | 'co_qualname') {
+function objectGetter(field: 'co_consts' | 'co_names' | 'co_filename' | 'co_name' | 'co_qualname') {
   return (self: PyObject): PyObject => {
     const v = (self as PyCodeObject)[field]
     Py_INCREF(v)
@@ -214,15 +271,20 @@ export function _PyCode_InitType(rt: Runtime): void {
     { name: 'co_filename', get: objectGetter('co_filename'), set: readonlyAttribute },
     { name: 'co_name', get: objectGetter('co_name'), set: readonlyAttribute },
     { name: 'co_firstlineno', get: intGetter((c) => c.co_firstlineno), set: readonlyAttribute },
-    { name: 'co_varnames', get: objectGetter('co_varnames'), set: namesSetter },
-    { name: 'co_cellvars', get: objectGetter('co_cellvars'), set: namesSetter },
-    { name: 'co_freevars', get: objectGetter('co_freevars'), set: namesSetter },
+    { name: 'co_varnames', get: (self) => codeNameTuple(self as PyCodeObject, 'co_varnames'), set: namesSetter },
+    { name: 'co_cellvars', get: (self) => codeNameTuple(self as PyCodeObject, 'co_cellvars'), set: namesSetter },
+    { name: 'co_freevars', get: (self) => codeNameTuple(self as PyCodeObject, 'co_freevars'), set: namesSetter },
   ]
   if (ro.codeQualname) getset.push({ name: 'co_qualname', get: objectGetter('co_qualname'), set: readonlyAttribute })
   // DEVIATION(cpython): the interpreter's own instruction bytes (its compiled form's `bytes()`), not CPython's.
   getset.push({
     name: 'co_code',
     get: (self) => {
+      const stored = (self as PyCodeObject).co_code
+      if (stored !== null) {
+        Py_INCREF(stored)
+        return stored
+      }
       const unit = (self as PyCodeObject).co_code_adaptive as { bytes?: () => Uint8Array } | null
       return PyBytes_FromUint8Array(self.ob_type.tp_runtime, unit?.bytes?.() ?? new Uint8Array(0))
     },

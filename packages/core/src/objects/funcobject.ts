@@ -254,7 +254,7 @@ function func_set_code(self: PyObject, value: PyObject | null): void {
   const op = self as PyFunctionObject
   const rt = rtOf(op)
   if (value === null || !PyCode_Check(value)) throw PyErr_Format(rt, 'TypeError', '__code__ must be set to a code object')
-  const nfree = ((value as PyCodeObject).co_freevars as PyTupleObject).ob_item.length
+  const nfree = (value as PyCodeObject).freevarList.length
   const nclosure = op.func_closure === null ? 0 : (op.func_closure as PyTupleObject).ob_item.length
   if (nclosure !== nfree) {
     throw PyErr_Format(rt, 'ValueError', `${strValue(op.func_name)}() requires a code object with ${nclosure} free vars, not ${nfree}`)
@@ -376,7 +376,7 @@ function func_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): Py
   const defs = defaults ?? rt.None
   if (defs !== rt.None && !isTuple(rt, defs)) throw PyErr_Format(rt, 'TypeError', 'arg 4 (defaults) must be None or tuple')
   const clo = closure ?? rt.None
-  const nfree = (co.co_freevars as PyTupleObject).ob_item.length
+  const nfree = co.freevarList.length
   if (clo !== rt.None && !isTuple(rt, clo)) {
     if (nfree > 0) throw PyErr_Format(rt, 'TypeError', 'arg 5 (closure) must be tuple')
     throw PyErr_Format(rt, 'TypeError', 'arg 5 (closure) must be None or tuple')

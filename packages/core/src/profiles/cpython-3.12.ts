@@ -29,7 +29,7 @@ export const cpython312 = extendProfile(cpython311, {
       // PyGenObject loses gi_code (9 words); the frame header stays 9 words.
       generator: [18],
     },
-    runtimeObjects: { funcTypeParams: true, funcClear: 'globals-first-reset-names', weakrefReprName: 'special' },
+    runtimeObjects: { codeNameTuples: 'cached', funcTypeParams: true, funcClear: 'globals-first-reset-names', weakrefReprName: 'special' },
     numbers: { intIsInteger: true, noneHash: 'constant', sumCompensated: true, boolInvert: true },
     exceptions: {
       fields: { ImportError: ['msg', 'name', 'path', 'name_from'] },

@@ -20,6 +20,7 @@ export const legacy = extendProfile(cpython38, {
   // The 2.7 peephole optimizer drops folded sequences longer than 20 (`"abc" * 50` is built at run time).
   compiler: { foldMaxLength: { tuple: 20, str: 20 }, listCompInline: true, sourceNotDecodable: { encoding: 'ascii', text: "Non-ASCII character '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
   objects: {
+    runtimeObjects: { codeMergeTuples: false },
     initSubclass: false,
     heapTypeGC: 'when-adding-fields',
     dictTraverse: 'keys-and-values',

@@ -269,6 +269,12 @@ export interface CPythonProfile {
      */
     readonly numberLiteralParses: 'once' | 'peg'
     /**
+     * The PEG parser (3.9+) keeps each token's text as a bytes object in the arena: NEWLINE, INDENT, DEDENT and
+     * ENDMARKER as `b''`, one-character tokens as the shared one-byte objects. The LL(1) parser (≤3.8) keeps none.
+     * @cpython Parser/pegen.c#_PyPegen_fill_token
+     */
+    readonly tokenBytes: boolean
+    /**
      * A source file that does not decode and declares no encoding: the default source encoding, the message
      * (`{byte}` as `\\xff`, `{file}`, `{line}`) and where the SyntaxError points: nowhere (3.11–3.13: no header), at
      * the line (a `File "…", line N` header), or at the byte (3.14: the line, decoded with replacement characters, and
@@ -693,6 +699,17 @@ export interface RuntimeObjectsProfile {
   readonly classmethodChaining: boolean
   /** `code.co_qualname` (3.11+). */
   readonly codeQualname: boolean
+  /**
+   * What a code object stores besides its constants and names: the name tuples `co_varnames`, `co_cellvars`,
+   * `co_freevars` and the bytes `co_code` and `co_lnotab` (≤3.10, 'split'); or `co_localsplusnames`,
+   * `co_localspluskinds`, `co_linetable` and `co_exceptiontable` (3.11+, 'localsplus'). Empty ones are `()` and `b''`.
+   * @cpython Objects/codeobject.c#_PyCode_New
+   */
+  readonly codeLayout: 'split' | 'localsplus'
+  /** 'localsplus': `co_varnames`, `co_cellvars` and `co_freevars` are built at each access (3.11) or once (3.12+). */
+  readonly codeNameTuples: 'fresh' | 'cached'
+  /** Equal constant and name tuples (and tables) of one compilation are one shared object (3.8+; not 2.7). @cpython Python/compile.c#merge_const_one */
+  readonly codeMergeTuples: boolean
   /** `tp_name` of weakref.ref, weakref.ProxyType and weakref.CallableProxyType. */
   readonly weakrefTypeNames: readonly [string, string, string]
   /** The weakref repr looks the referent's `__name__` up as an attribute (≤3.11) or on its type (3.12+). */

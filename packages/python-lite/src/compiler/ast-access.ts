@@ -5,6 +5,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Node = any
 
+/** Where the parser leaves, on the tree it returns, the tokens it read (`{ type, start, end }` with source offsets). */
+export const PARSED_TOKENS = Symbol('parsed tokens')
+
 /** The node's ASDL class name ('Name', 'BinOp' …). */
 export function kind(n: Node): string {
   return n._type ?? n.kind ?? n.type

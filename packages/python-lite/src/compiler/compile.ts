@@ -14,6 +14,8 @@ import {
   CO_VARARGS,
   CO_VARKEYWORDS,
   PyCode_NewSteal,
+  _PyBytes_FromOwned,
+  type CodeStorage,
   PyTuple_FromArraySteal,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
@@ -85,6 +87,8 @@ class Unit {
   readonly cellvars: string[] = []
   readonly freevars: string[] = []
   readonly instrs: Instr[] = []
+  /** Indexes into `instrs` where a statement's instructions start (≤3.10 line tables mark them). */
+  readonly stmtStarts: number[] = []
   readonly fblocks: FBlock[] = []
   argcount = 0
   posonlyargcount = 0
@@ -388,6 +392,7 @@ export class Compiler {
 
   private visitStmt(s: Node): void {
     this.setPos(s)
+    this.u.stmtStarts.push(this.u.instrs.length)
     switch (kind(s)) {
       case 'FunctionDef':
       case 'AsyncFunctionDef':
@@ -589,7 +594,7 @@ export class Compiler {
 
   /** Loads the closure cells a nested code object needs, then MAKE_FUNCTION. */
   private makeClosure(co: PyCodeObject, flags: number): void {
-    const frees = (co.co_freevars as PyTupleObject).ob_item.map((o) => (o as unknown as { value: string }).value)
+    const frees = co.freevarList
     if (frees.length > 0) {
       for (const name of frees) {
         // A free variable of the child is a cell or a free variable here.
@@ -1884,8 +1889,10 @@ export class Compiler {
     const localVarnames = ste.type === 'function' ? u.varnames : []
     const cell2arg = u.cellvars.map((c) => localVarnames.indexOf(c))
     const strTuple = (xs: string[]): PyObject => PyTuple_FromArraySteal(rt, xs.map((x) => PyUnicode_InternFromString(rt, x)))
-    const consts = PyTuple_FromArraySteal(rt, u.consts.splice(0))
-    const namesTuple = strTuple(u.names)
+    const consts = this.consts.merge(PyTuple_FromArraySteal(rt, u.consts.splice(0)))
+    const namesTuple = this.consts.merge(strTuple(u.names))
+    const stmtStarts = new Set(u.stmtStarts.map((i) => realIndex[i]!))
+    const storage = this.codeStorage(code, positions, stmtStarts, table, u.firstlineno, localVarnames, cellsOnly, u.cellvars, u.freevars, cell2arg)
     const unit: CodeUnit = {
       code,
       positions,
@@ -1921,13 +1928,69 @@ export class Compiler {
       },
       consts,
       namesTuple,
-      strTuple(localVarnames),
-      strTuple(u.cellvars),
-      strTuple(u.freevars),
+      { varnames: localVarnames, cellvars: u.cellvars.slice(), freevars: u.freevars.slice() },
+      storage,
       this.filenameObj,
       name,
       qualname,
     )
+  }
+
+  /**
+   * The tuples and bytes CPython's code object stores for the profile's layout: ≤3.10 the name tuples, the
+   * instruction bytes and the line-number table (`b''` when every instruction is on the first line); 3.11+ the
+   * names and kinds of all fast locals, the line table and the exception table (`b''` without handlers). Table
+   * contents are the interpreter's own encoding; what matters is which are empty and which are equal.
+   * @cpython Python/compile.c#makecode
+   */
+  private codeStorage(code: Int32Array, positions: Position[], stmtStarts: Set<number>, table: ExceptionTableEntry[], firstlineno: number, varnames: string[], cellsOnly: string[], cellvars: string[], freevars: string[], cell2arg: number[]): CodeStorage {
+    const rt = this.rt
+    const merge = (o: PyObject): PyObject => this.consts.merge(o)
+    const strTuple = (xs: string[]): PyObject => merge(PyTuple_FromArraySteal(rt, xs.map((x) => PyUnicode_InternFromString(rt, x))))
+    const bytes = (xs: number[]): PyObject => _PyBytes_FromOwned(rt, Uint8Array.from(xs, (x) => x & 0xff))
+    if (rt.profile.objects.runtimeObjects.codeLayout === 'split') {
+      // an entry where a statement starts or a line is passed, unless neither offset nor line moved; offsets count
+      // from after the interpreter's RESUME prologue (≤3.10 has none)
+      const lnotab: number[] = []
+      let line = firstlineno
+      let base = 0
+      for (let i = 0; i < code.length / 2; i++) if (code[i * 2] === Op.RESUME) {
+        base = i + 1
+        break
+      }
+      let offset = base
+      // a module's first line is that of its first instruction
+      // @cpython Python/compile.c#assemble
+      if (this.u.ste.type === 'module') line = positions.find((p, i) => i >= base && p !== undefined && p.lineno > 0)?.lineno ?? 1
+      positions.forEach((p, i) => {
+        if (i < base) return
+        const lineno = p === undefined || p.lineno <= 0 ? line : p.lineno
+        if (!stmtStarts.has(i) && lineno <= line) return
+        if (i === offset && lineno === line) return
+        lnotab.push((i - offset) * 2, lineno - line)
+        offset = i
+        line = lineno
+      })
+      return {
+        co_varnames: strTuple(varnames),
+        co_cellvars: strTuple(cellvars),
+        co_freevars: strTuple(freevars),
+        co_code: _PyBytes_FromOwned(rt, codeUnitBytes(code)),
+        co_linetable: bytes(lnotab),
+      }
+    }
+    // CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE
+    const kinds = [...varnames.map((_, i) => (cell2arg.includes(i) ? 0x60 : 0x20)), ...cellsOnly.map(() => 0x40), ...freevars.map(() => 0x80)]
+    const linetable: number[] = []
+    for (const p of positions) linetable.push(p === undefined ? 0 : p.lineno - firstlineno, p === undefined ? 0 : p.col_offset + 1)
+    const exceptiontable: number[] = []
+    for (const e of table) exceptiontable.push(e.start, e.end - e.start, e.target, e.depth * 2 + (e.lasti ? 1 : 0))
+    return {
+      co_localsplusnames: strTuple([...varnames, ...cellsOnly, ...freevars]),
+      co_localspluskinds: merge(bytes(kinds)),
+      co_linetable: merge(bytes(linetable)),
+      co_exceptiontable: merge(bytes(exceptiontable)),
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
   PyErr,
+  _PyBytes_FromOwned,
   PyObject_GetItem,
   PyLong_FromBigInt,
   PyLong_FromNumber,
@@ -25,7 +26,7 @@ import {
   type Runtime,
 } from '@heap/core'
 import * as core from '@heap/core'
-import { kind, walkNodes, type Node } from './ast-access.js'
+import { PARSED_TOKENS, kind, walkNodes, type Node } from './ast-access.js'
 
 const coreAny = core as unknown as Record<string, unknown>
 
@@ -173,8 +174,10 @@ export class ConstantFactory {
     return o
   }
 
-  /** Creates the arena objects for every literal, in source order (as the parser would). */
+  /** Creates the arena objects for every token's text (PEG) and every literal, in source order (as the parser would). */
   prepare(mod: Node, source?: string): void {
+    const tokens: readonly { type: string; start: number; end: number }[] | undefined = mod[PARSED_TOKENS]
+    if (this.rt.profile.compiler.tokenBytes && tokens !== undefined && source !== undefined) this.tokenBytes(tokens, source)
     const lits: Node[] = []
     walkNodes(mod, (n) => {
       if (kind(n) !== 'Constant') return true
@@ -191,6 +194,27 @@ export class ConstantFactory {
       // the PEG parser's further parses of the same token: each makes its object again, kept by the arena
       const extra = 1 + (attempts.has(`${c.lineno}:${c.col_offset}`) ? 1 : 0)
       for (let i = 0; i < extra; i++) this.arena.push(this.fromValue(c.value))
+    }
+  }
+
+  /**
+   * One bytes object per token, its source text (`b''` for NEWLINE, INDENT, DEDENT and ENDMARKER), kept by the arena.
+   * @cpython Parser/pegen.c#_PyPegen_fill_token
+   */
+  private tokenBytes(tokens: readonly { type: string; start: number; end: number }[], source: string): void {
+    const rt = this.rt
+    let encoder: TextEncoder | null = null
+    for (const t of tokens) {
+      const empty = t.type === 'NEWLINE' || t.type === 'INDENT' || t.type === 'DEDENT' || t.type === 'ENDMARKER'
+      const text = empty ? '' : source.slice(t.start, t.end)
+      let ascii = true
+      for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80
+      let data: Uint8Array
+      if (ascii) {
+        data = new Uint8Array(text.length)
+        for (let i = 0; i < text.length; i++) data[i] = text.charCodeAt(i)
+      } else data = (encoder ??= new TextEncoder()).encode(text)
+      this.arena.push(_PyBytes_FromOwned(rt, data))
     }
   }
 
@@ -218,6 +242,19 @@ export class ConstantFactory {
       Py_INCREF(o)
     }
     this.cache.set(key, shared)
+    return shared
+  }
+
+  /**
+   * A tuple or table of a new code object (the reference is stolen): the equal one this compilation already made, if
+   * the profile merges them, as a new reference.
+   * @cpython Python/compile.c#merge_const_one
+   */
+  merge(o: PyObject): PyObject {
+    if (!this.rt.profile.objects.runtimeObjects.codeMergeTuples) return o
+    const shared = this.share(o)
+    Py_INCREF(shared)
+    Py_DECREF(o)
     return shared
   }
 

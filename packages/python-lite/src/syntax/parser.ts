@@ -8,6 +8,7 @@ import { SyntaxErrorInfo } from '../compiler/errors.js'
 import { parseStringToken } from './strings.js'
 import { SYNTAX_MESSAGES, type SyntaxMessages } from './messages.js'
 import { Tokenizer, type Token } from './tokenizer.js'
+import { PARSED_TOKENS } from '../compiler/ast-access.js'
 
 export type Node = any
 export type Mode = 'exec' | 'single' | 'eval'
@@ -40,6 +41,9 @@ export interface ParseOptions {
 
 export class Parser {
   private readonly toks: Token[]
+  get tokens(): readonly Token[] {
+    return this.toks
+  }
   private i = 0
   private readonly filename: string
   readonly msgs: SyntaxMessages
@@ -1578,8 +1582,12 @@ export function interactiveStatus(source: string, opts: Omit<ParseOptions, 'mode
 
 export function parse(source: string, opts: ParseOptions): Node {
   const p = new Parser(source, opts)
-  return p.parseReportingTokenizerErrors(opts.mode)
+  const tree = p.parseReportingTokenizerErrors(opts.mode)
+  // the tokens the parse consumed (the PEG parser's arena keeps each one's text: see ConstantFactory.prepare)
+  Object.defineProperty(tree, PARSED_TOKENS, { value: p.tokens, enumerable: false })
+  return tree
 }
+
 
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
