@@ -140,7 +140,7 @@ export const cpython311: CPythonProfile = freezeProfile({
       attributes: ['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', 'gi_suspended', '__name__', '__qualname__'],
     },
   },
-  compiler: { assertRaise: 'compare-test', forIter: 'statement', whileJump: 'statement-if-constant', numberLiteralParses: 'peg', tokenBytes: true, constantFolding: 'ast', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details", located: 'none' } },
+  compiler: { assertRaise: 'compare-test', forIter: 'statement', whileJump: 'statement-if-constant', numberLiteralParses: 'peg', tokenBytes: true, arenaIdentifiers: 'not-modelled', constantFolding: 'ast', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details", located: 'none' } },
   gc: {
     collector: 'generational',
     thresholds: [700, 10, 10],

@@ -117,7 +117,7 @@ export const cpython38 = extendProfile(cpython311, {
     powTernaryOp: 'pow()',
     complexFormatArg: '__format__() argument 1 must be str, not {type}',
   },
-  compiler: { assertRaise: 'statement', forIter: 'statement', whileJump: 'body', numberLiteralParses: 'once', tokenBytes: false, foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
+  compiler: { assertRaise: 'statement', forIter: 'statement', whileJump: 'body', numberLiteralParses: 'once', tokenBytes: false, arenaIdentifiers: 'per-token', foldMaxLength: { tuple: 256, str: 4096 }, listCompInline: false, sourceNotDecodable: { encoding: 'utf-8', text: "Non-UTF-8 code starting with '{byte}' in file {file} on line {line}, but no encoding declared; see http://python.org/dev/peps/pep-0263/ for details", located: 'line' } },
   output: { printArgs: 'fastcall', nameErrorHints: 'none', tracebackCarets: false, absoluteMainPath: false, builtinNames: 'short', exceptionMainModule: true, syntaxErrorText: 'pgen' },
   unsafe: { finalizerAssertLine: null, preHeader: 'none', stringAtLine: 514 },
   startupImage: STARTUP_IMAGE_3_8,

@@ -275,6 +275,13 @@ export interface CPythonProfile {
      */
     readonly tokenBytes: boolean
     /**
+     * The LL(1) parser's AST (≤3.8) makes one interned identifier per NAME token (a dotted import name as one
+     * string), kept by the arena: 'per-token'. The PEG parser (3.9+) makes one per parse of the token, as many as
+     * its backtracking tries: not modelled ('not-modelled'; on 3.12+ identifiers are immortal anyway).
+     * @cpython Python/ast.c#new_identifier
+     */
+    readonly arenaIdentifiers: 'per-token' | 'not-modelled'
+    /**
      * A source file that does not decode and declares no encoding: the default source encoding, the message
      * (`{byte}` as `\\xff`, `{file}`, `{line}`) and where the SyntaxError points: nowhere (3.11–3.13: no header), at
      * the line (a `File "…", line N` header), or at the byte (3.14: the line, decoded with replacement characters, and

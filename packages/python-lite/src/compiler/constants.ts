@@ -16,6 +16,7 @@ import {
   _PyTuple_NewFilled,
   PyUnicode_FromString,
   PyUnicode_InternInPlace,
+  PyUnicode_InternFromString,
   Py_DECREF,
   Py_INCREF,
   binary_op,
@@ -58,6 +59,10 @@ export function constKey(rt: Runtime, o: PyObject): string {
   if (t === T.frozenset) return 'z:' + o.ob_addr
   return 'o:' + o.ob_addr
 }
+
+/** Keywords: NAME tokens that are no identifiers (3.x; 2.7, where True, False, None and nonlocal are names). */
+const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield'])
+const KEYWORDS_27 = new Set([...KEYWORDS, 'print', 'exec'].filter((k) => !['False', 'None', 'True', 'nonlocal', 'async', 'await'].includes(k)))
 
 /** Strings made only of name characters are interned in code objects. */
 function allNameChars(s: string): boolean {
@@ -178,6 +183,7 @@ export class ConstantFactory {
   prepare(mod: Node, source?: string): void {
     const tokens: readonly { type: string; start: number; end: number }[] | undefined = mod[PARSED_TOKENS]
     if (this.rt.profile.compiler.tokenBytes && tokens !== undefined && source !== undefined) this.tokenBytes(tokens, source)
+    if (this.rt.profile.compiler.arenaIdentifiers === 'per-token' && tokens !== undefined) this.identifiers(tokens)
     const lits: Node[] = []
     walkNodes(mod, (n) => {
       if (kind(n) !== 'Constant') return true
@@ -215,6 +221,45 @@ export class ConstantFactory {
         for (let i = 0; i < text.length; i++) data[i] = text.charCodeAt(i)
       } else data = (encoder ??= new TextEncoder()).encode(text)
       this.arena.push(_PyBytes_FromOwned(rt, data))
+    }
+  }
+
+  /**
+   * One interned identifier per NAME token (keywords excepted), kept by the arena; the names of a dotted import
+   * (`import a.b`, `from a.b import c`) make one string, 'a.b'.
+   * @cpython Python/ast.c#new_identifier
+   * @cpython Python/ast.c#alias_for_import_name
+   */
+  private identifiers(tokens: readonly { type: string; value?: string }[]): void {
+    const rt = this.rt
+    const keywords = rt.profile.language.printStatement ? KEYWORDS_27 : KEYWORDS
+    const add = (name: string): void => {
+      this.arena.push(PyUnicode_InternFromString(rt, name))
+    }
+    let lineStart = true
+    let inImport = false
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.type === 'NEWLINE' || t.type === 'INDENT' || t.type === 'DEDENT') {
+        lineStart = true
+        inImport = false
+        continue
+      }
+      const v = t.value ?? ''
+      if (lineStart) inImport = t.type === 'NAME' && (v === 'import' || v === 'from')
+      lineStart = t.type === 'OP' && (v === ';' || v === ':')
+      if (t.type !== 'NAME' || keywords.has(v)) continue
+      if (inImport) {
+        // a dotted name: NAME ('.' NAME)*, one string
+        let name = v
+        while (tokens[i + 1]?.type === 'OP' && tokens[i + 1]!.value === '.' && tokens[i + 2]?.type === 'NAME') {
+          name += '.' + tokens[i + 2]!.value
+          i += 2
+        }
+        add(name)
+        continue
+      }
+      add(v)
     }
   }
 
