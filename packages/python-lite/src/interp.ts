@@ -464,13 +464,14 @@ export class Interpreter {
       Py_DECREF(k)
     }
     let code: PyCodeObject
+    let arena: PyListObject | null = null
     if (src.ob_type === rt.types.code) {
       Py_INCREF(src)
       code = src as PyCodeObject
     } else if (src.ob_type === rt.types.str) {
       // the parser's arena stays alive while the code runs, as in `python FILE`
       // @cpython Python/pythonrun.c#_PyRun_StringFlagsWithName
-      const arena = this.newArena()
+      arena = this.newArena()
       const parsed: PyObject[] = []
       try {
         code = this.compile((src as PyUnicodeObject).value, '<string>', kind, parsed)
@@ -482,7 +483,6 @@ export class Interpreter {
       this.arenaAdopt(arena, parsed)
       this.execArenas.push(arena)
     } else throw this.newError('TypeError', `${kind}() arg 1 must be a string, bytes or code object`)
-    const arena = src.ob_type === rt.types.str ? this.execArenas[this.execArenas.length - 1]! : null
     try {
       const r = this.execCode(code, globals as PyDictObject, locals)
       if (kind === 'exec') {
