@@ -5,7 +5,6 @@ import { getProfile, type TraceKind } from '@heap/python-lite'
 import type { FromRunWorker, RunDone, RunWorkerData } from './run-worker.js'
 import { colors } from '../format/colors.js'
 import { brokenPipe } from '../broken-pipe.js'
-import { renderSvg } from '../format/graphviz.js'
 
 export interface RunOptions {
   python: string
@@ -119,6 +118,8 @@ async function writeGraphs(target: string, dots: string[]): Promise<void> {
   const ext = extname(target).toLowerCase()
   const base = target.slice(0, target.length - ext.length)
   const names = dots.length <= 1 ? [target] : dots.map((_, i) => `${base}.${i + 1}${ext}`)
+  // Graphviz (wasm) is loaded only when a graph is asked for: it would slow every `heap run` down
+  const { renderSvg } = await import('../format/graphviz.js')
   for (let i = 0; i < dots.length; i++) {
     const out = ext === '.svg' ? await renderSvg(dots[i]!) : dots[i]!
     writeFileSync(names[i]!, out)
