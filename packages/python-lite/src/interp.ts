@@ -494,7 +494,7 @@ export class Interpreter {
     } finally {
       Py_DECREF(code)
       if (arena !== null) {
-        this.execArenas.splice(this.execArenas.lastIndexOf(arena), 1)
+        this.execArenas.pop()
         Py_DECREF(arena)
       }
     }

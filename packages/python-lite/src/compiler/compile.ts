@@ -1888,11 +1888,9 @@ export class Compiler {
     const localsplusNames = [...(ste.type === 'function' ? u.varnames : []), ...cellsOnly, ...u.freevars]
     const localVarnames = ste.type === 'function' ? u.varnames : []
     const cell2arg = u.cellvars.map((c) => localVarnames.indexOf(c))
-    const strTuple = (xs: string[]): PyObject => PyTuple_FromArraySteal(rt, xs.map((x) => PyUnicode_InternFromString(rt, x)))
     const consts = this.consts.merge(PyTuple_FromArraySteal(rt, u.consts.splice(0)))
-    const namesTuple = this.consts.merge(strTuple(u.names))
-    const stmtStarts = new Set(u.stmtStarts.map((i) => realIndex[i]!))
-    const storage = this.codeStorage(code, positions, stmtStarts, table, u.firstlineno, localVarnames, cellsOnly, u.cellvars, u.freevars, cell2arg)
+    const namesTuple = this.nameTuple(u.names)
+    const storage = this.codeStorage(code, positions, () => new Set(u.stmtStarts.map((i) => realIndex[i]!)), table, localsplusNames, localVarnames.length, cell2arg)
     const unit: CodeUnit = {
       code,
       positions,
@@ -1936,23 +1934,29 @@ export class Compiler {
     )
   }
 
+  /** A tuple of interned names, shared with an equal one of this compilation (a new reference). */
+  private nameTuple(names: readonly string[]): PyObject {
+    const rt = this.rt
+    return this.consts.merge(PyTuple_FromArraySteal(rt, names.map((x) => PyUnicode_InternFromString(rt, x))))
+  }
+
   /**
    * The tuples and bytes CPython's code object stores for the profile's layout: ≤3.10 the name tuples, the
-   * instruction bytes and the line-number table (`b''` when every instruction is on the first line); 3.11+ the
-   * names and kinds of all fast locals, the line table and the exception table (`b''` without handlers). Table
-   * contents are the interpreter's own encoding; what matters is which are empty and which are equal.
+   * instruction bytes and the line-number table (`b''` when no statement starts past the first instruction and no
+   * line is passed); 3.11+ the names and kinds of all fast locals, the line table and the exception table (`b''`
+   * without handlers). Table contents are the interpreter's own encoding; what matters is which are empty and
+   * which are equal.
    * @cpython Python/compile.c#makecode
    */
-  private codeStorage(code: Int32Array, positions: Position[], stmtStarts: Set<number>, table: ExceptionTableEntry[], firstlineno: number, varnames: string[], cellsOnly: string[], cellvars: string[], freevars: string[], cell2arg: number[]): CodeStorage {
+  private codeStorage(code: Int32Array, positions: Position[], stmtStarts: () => Set<number>, table: ExceptionTableEntry[], localsplusNames: string[], nlocals: number, cell2arg: number[]): CodeStorage {
     const rt = this.rt
-    const merge = (o: PyObject): PyObject => this.consts.merge(o)
-    const strTuple = (xs: string[]): PyObject => merge(PyTuple_FromArraySteal(rt, xs.map((x) => PyUnicode_InternFromString(rt, x))))
+    const u = this.u
     const bytes = (xs: number[]): PyObject => _PyBytes_FromOwned(rt, Uint8Array.from(xs, (x) => x & 0xff))
     if (rt.profile.objects.runtimeObjects.codeLayout === 'split') {
       // an entry where a statement starts or a line is passed, unless neither offset nor line moved; offsets count
       // from after the interpreter's RESUME prologue (≤3.10 has none)
+      const starts = stmtStarts()
       const lnotab: number[] = []
-      let line = firstlineno
       let base = 0
       for (let i = 0; i < code.length / 2; i++) if (code[i * 2] === Op.RESUME) {
         base = i + 1
@@ -1961,35 +1965,36 @@ export class Compiler {
       let offset = base
       // a module's first line is that of its first instruction
       // @cpython Python/compile.c#assemble
-      if (this.u.ste.type === 'module') line = positions.find((p, i) => i >= base && p !== undefined && p.lineno > 0)?.lineno ?? 1
+      let line = u.ste.type === 'module' ? (positions.find((p, i) => i >= base && p.lineno > 0)?.lineno ?? 1) : u.firstlineno
       positions.forEach((p, i) => {
         if (i < base) return
-        const lineno = p === undefined || p.lineno <= 0 ? line : p.lineno
-        if (!stmtStarts.has(i) && lineno <= line) return
+        const lineno = p.lineno <= 0 ? line : p.lineno
+        if (!starts.has(i) && lineno <= line) return
         if (i === offset && lineno === line) return
         lnotab.push((i - offset) * 2, lineno - line)
         offset = i
         line = lineno
       })
       return {
-        co_varnames: strTuple(varnames),
-        co_cellvars: strTuple(cellvars),
-        co_freevars: strTuple(freevars),
+        co_varnames: this.nameTuple(localsplusNames.slice(0, nlocals)),
+        co_cellvars: this.nameTuple(u.cellvars),
+        co_freevars: this.nameTuple(u.freevars),
         co_code: _PyBytes_FromOwned(rt, codeUnitBytes(code)),
         co_linetable: bytes(lnotab),
       }
     }
-    // CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE
-    const kinds = [...varnames.map((_, i) => (cell2arg.includes(i) ? 0x60 : 0x20)), ...cellsOnly.map(() => 0x40), ...freevars.map(() => 0x80)]
+    // CO_FAST_LOCAL (| CO_FAST_CELL for an argument that is a cell), CO_FAST_CELL, CO_FAST_FREE
+    const ncells = localsplusNames.length - nlocals - u.freevars.length
+    const kinds = localsplusNames.map((_, i) => (i < nlocals ? (cell2arg.includes(i) ? 0x60 : 0x20) : i < nlocals + ncells ? 0x40 : 0x80))
     const linetable: number[] = []
-    for (const p of positions) linetable.push(p === undefined ? 0 : p.lineno - firstlineno, p === undefined ? 0 : p.col_offset + 1)
+    for (const p of positions) linetable.push(p.lineno - u.firstlineno, p.col_offset + 1)
     const exceptiontable: number[] = []
     for (const e of table) exceptiontable.push(e.start, e.end - e.start, e.target, e.depth * 2 + (e.lasti ? 1 : 0))
     return {
-      co_localsplusnames: strTuple([...varnames, ...cellsOnly, ...freevars]),
-      co_localspluskinds: merge(bytes(kinds)),
-      co_linetable: merge(bytes(linetable)),
-      co_exceptiontable: merge(bytes(exceptiontable)),
+      co_localsplusnames: this.nameTuple(localsplusNames),
+      co_localspluskinds: this.consts.merge(bytes(kinds)),
+      co_linetable: this.consts.merge(bytes(linetable)),
+      co_exceptiontable: this.consts.merge(bytes(exceptiontable)),
     }
   }
 }

@@ -28,6 +28,7 @@ import {
 } from '@heap/core'
 import * as core from '@heap/core'
 import { PARSED_TOKENS, kind, walkNodes, type Node } from './ast-access.js'
+import { KEYWORDS } from '../syntax/keywords.js'
 
 const coreAny = core as unknown as Record<string, unknown>
 
@@ -60,9 +61,8 @@ export function constKey(rt: Runtime, o: PyObject): string {
   return 'o:' + o.ob_addr
 }
 
-/** Keywords: NAME tokens that are no identifiers (3.x; 2.7, where True, False, None and nonlocal are names). */
-const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield'])
-const KEYWORDS_27 = new Set([...KEYWORDS, 'print', 'exec'].filter((k) => !['False', 'None', 'True', 'nonlocal', 'async', 'await'].includes(k)))
+/** 2.7's keywords: True, False, None and nonlocal are names there; print and exec are statements. */
+const KEYWORDS_27: ReadonlySet<string> = new Set([...KEYWORDS, 'print', 'exec'].filter((k) => !['False', 'None', 'True', 'nonlocal', 'async', 'await'].includes(k)))
 
 /** Strings made only of name characters are interned in code objects. */
 function allNameChars(s: string): boolean {

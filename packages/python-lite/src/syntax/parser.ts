@@ -9,6 +9,7 @@ import { parseStringToken } from './strings.js'
 import { SYNTAX_MESSAGES, type SyntaxMessages } from './messages.js'
 import { Tokenizer, type Token } from './tokenizer.js'
 import { PARSED_TOKENS } from '../compiler/ast-access.js'
+import { KEYWORDS } from './keywords.js'
 
 export type Node = any
 export type Mode = 'exec' | 'single' | 'eval'
@@ -18,11 +19,6 @@ const AUG_OPS: Record<string, string> = {
   '+=': 'Add', '-=': 'Sub', '*=': 'Mult', '/=': 'Div', '//=': 'FloorDiv', '%=': 'Mod', '**=': 'Pow', '>>=': 'RShift',
   '<<=': 'LShift', '&=': 'BitAnd', '|=': 'BitOr', '^=': 'BitXor', '@=': 'MatMult',
 }
-const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-])
 
 export interface ParseOptions {
   filename: string
